@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CoalitionsModule } from './coalitions/coalitions.module.js';
+import { CommitmentsModule } from './commitments/commitments.module.js';
+import type { GraphqlContext, RequestLike } from './common/graphql-context.js';
+import { errorReportingPlugin, formatGraphqlError } from './common/graphql-error-format.js';
+import { RequestLoaders } from './common/request-loaders.js';
+import { APP_CONFIG, type AppConfig } from './config/app-config.js';
+import { dataSourceOptions } from './database/data-source.options.js';
+import { MembershipsModule } from './memberships/memberships.module.js';
+import { Country, InternationalOrganization } from './participants/participant.model.js';
+import { ParticipantsModule } from './participants/participants.module.js';
+import { SeedModule } from './seed/seed.module.js';
+
+function requestIdOf(req: RequestLike): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : (req.id ?? randomUUID());
+}
+
+@Module({})
+export class AppModule {
+  /** The whole service, wired for one configuration and one database. */
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, config.database)),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          path: '/graphql',
+          autoSchemaFile: true,
+          sortSchema: true,
+          buildSchemaOptions: { orphanedTypes: [Country, InternationalOrganization] },
+          introspection: config.introspection,
+          graphiql: false,
+          playground: false,
+          includeStacktraceInErrorResponses: false,
+          hideSchemaDetailsFromClientErrors: true,
+          allowBatchedHttpRequests: false,
+          autoTransformHttpErrors: false,
+          formatError: formatGraphqlError,
+          plugins: [errorReportingPlugin()],
+          context: (request: { req?: RequestLike } & RequestLike): GraphqlContext => {
+            const req = request.req ?? request;
+            return { req, requestId: requestIdOf(req), loaders: new RequestLoaders() };
+          },
+        }),
+        ParticipantsModule,
+        CoalitionsModule,
+        MembershipsModule,
+        CommitmentsModule,
+        SeedModule,
+      ],
+      providers: [{ provide: APP_CONFIG, useValue: config }],
+      exports: [APP_CONFIG],
+      global: true,
+    };
+  }
+}

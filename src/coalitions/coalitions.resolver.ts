@@ -1,0 +1,61 @@
+import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphqlContext } from '../common/graphql-context.js';
+import { Participant, type ParticipantView } from '../participants/participant.model.js';
+import { ParticipantsService } from '../participants/participants.service.js';
+import { Source } from '../sources/source.model.js';
+import { SourcesService } from '../sources/sources.service.js';
+import { Coalition, CoalitionEvent, Engagement, LineOfEffortGroup, ReportedFigure } from './coalition.model.js';
+import { CoalitionsService } from './coalitions.service.js';
+
+@Resolver(() => Coalition)
+export class CoalitionsResolver {
+  constructor(
+    private readonly coalitionsService: CoalitionsService,
+    private readonly participants: ParticipantsService,
+    private readonly sourcesService: SourcesService,
+  ) {}
+
+  @Query(() => [Coalition])
+  coalitions(): Promise<Coalition[]> {
+    return this.coalitionsService.list();
+  }
+
+  @Query(() => Coalition, { nullable: true, description: 'A coalition by its slug, e.g. "synthetic-drug-threats".' })
+  coalition(@Args('slug') slug: string): Promise<Coalition | null> {
+    return this.coalitionsService.findBySlug(slug);
+  }
+
+  @ResolveField(() => Participant, { nullable: true })
+  convener(@Parent() coalition: Coalition, @Context() context: GraphqlContext): Promise<ParticipantView> | null {
+    return coalition.convenerId ? this.participants.load(context.loaders, coalition.convenerId) : null;
+  }
+
+  @ResolveField(() => [Source])
+  sources(@Parent() coalition: Coalition, @Context() context: GraphqlContext): Promise<Source[]> {
+    return this.sourcesService.citedFor(context.loaders, 'coalition', coalition.id);
+  }
+
+  @ResolveField(() => [ReportedFigure], {
+    description: 'Headcounts sources reported, oldest first. No source names the members behind these numbers.',
+  })
+  reportedFigures(@Parent() coalition: Coalition, @Context() context: GraphqlContext): Promise<ReportedFigure[]> {
+    return this.coalitionsService.reportedFigures(context.loaders, coalition.id);
+  }
+
+  @ResolveField(() => [CoalitionEvent])
+  events(@Parent() coalition: Coalition, @Context() context: GraphqlContext): Promise<CoalitionEvent[]> {
+    return this.coalitionsService.events(context.loaders, coalition.id);
+  }
+
+  @ResolveField(() => [LineOfEffortGroup])
+  linesOfEffort(@Parent() coalition: Coalition, @Context() context: GraphqlContext): Promise<LineOfEffortGroup[]> {
+    return this.coalitionsService.linesOfEffort(context.loaders, coalition.id);
+  }
+
+  @ResolveField(() => [Engagement], {
+    description: 'Participants seen working with the coalition whom no source confirms as members.',
+  })
+  engagedNonMembers(@Parent() coalition: Coalition, @Context() context: GraphqlContext): Promise<Engagement[]> {
+    return this.coalitionsService.engagements(context.loaders, coalition.id);
+  }
+}

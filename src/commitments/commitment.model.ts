@@ -1,0 +1,36 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { DateScalar } from '../common/date.scalar.js';
+import { LineOfEffort } from '../common/line-of-effort.js';
+import { CommitmentStatus } from './commitment-status.js';
+
+@ObjectType('Commitment', { description: 'What a member undertook to do.' })
+export class Commitment {
+  @Field(() => ID)
+  id: string;
+
+  membershipId: string;
+
+  @Field()
+  title: string;
+
+  @Field(() => String, { nullable: true })
+  description: string | null;
+
+  @Field(() => LineOfEffort, { nullable: true, description: 'Null when the pledge spans all three lines of effort.' })
+  lineOfEffort: LineOfEffort | null;
+
+  @Field(() => CommitmentStatus)
+  status: CommitmentStatus;
+
+  @Field(() => DateScalar)
+  madeOn: string;
+
+  @Field({ description: 'True when madeOn is the date a source shows the commitment; it may have been made earlier.' })
+  isAttested: boolean;
+
+  @Field(() => String, { nullable: true })
+  note: string | null;
+
+  @Field(() => Int)
+  version: number;
+}

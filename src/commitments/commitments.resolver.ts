@@ -1,0 +1,37 @@
+import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphqlContext } from '../common/graphql-context.js';
+import { Membership } from '../memberships/membership.model.js';
+import { MembershipsService } from '../memberships/memberships.service.js';
+import { Source } from '../sources/source.model.js';
+import { SourcesService } from '../sources/sources.service.js';
+import { Commitment } from './commitment.model.js';
+import { CommitmentsService } from './commitments.service.js';
+
+@Resolver(() => Commitment)
+export class CommitmentsResolver {
+  constructor(
+    private readonly sourcesService: SourcesService,
+    private readonly memberships: MembershipsService,
+  ) {}
+
+  @ResolveField(() => [Source])
+  sources(@Parent() commitment: Commitment, @Context() context: GraphqlContext): Promise<Source[]> {
+    return this.sourcesService.citedFor(context.loaders, 'commitment', commitment.id);
+  }
+
+  @ResolveField(() => Membership, { description: 'The membership (and so the member) that made it.' })
+  membership(@Parent() commitment: Commitment, @Context() context: GraphqlContext): Promise<Membership> {
+    return this.memberships.load(context.loaders, commitment.membershipId);
+  }
+}
+
+/** `Membership.commitments` lives here so the memberships module does not depend on this one. */
+@Resolver(() => Membership)
+export class MembershipCommitmentsResolver {
+  constructor(private readonly commitmentsService: CommitmentsService) {}
+
+  @ResolveField(() => [Commitment], { description: 'What this member undertook, oldest first.' })
+  commitments(@Parent() membership: Membership, @Context() context: GraphqlContext): Promise<Commitment[]> {
+    return this.commitmentsService.ofMembership(context.loaders, membership.id, membership.asOf);
+  }
+}

@@ -1,0 +1,114 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { Logger } from '@nestjs/common';
+import type { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { DomainError } from './domain-errors.js';
+import type { GraphqlContext } from './graphql-context.js';
+
+/**
+ * The one mapping from what went wrong to what a client sees. Domain errors keep their message and
+ * code; malformed requests become BAD_USER_INPUT naming the argument; a lost database becomes
+ * SERVICE_UNAVAILABLE; anything else is masked as INTERNAL_SERVER_ERROR (its detail only in the log,
+ * under the request id the client is given).
+ */
+
+const CLIENT_MISTAKES = new Set([
+  'BAD_USER_INPUT',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'PERSISTED_QUERY_NOT_FOUND',
+]);
+
+/** Messages Apollo and graphql-js write for every client; none carries server internals. */
+const PASSED_THROUGH = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE', 'NOT_FOUND', 'CONFLICT']);
+
+const DATABASE_UNAVAILABLE = [
+  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE/,
+  /Connection terminated/i,
+  /timeout exceeded when trying to connect/i,
+  /Query read timeout/i,
+  /canceling statement due to statement timeout/i,
+  /terminating connection due to administrator command/i,
+  /the database system is (starting up|shutting down|in recovery mode)/i,
+  /Client has encountered a connection error/i,
+  /Connection is not established|Driver not Connected/i,
+];
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: string }).code;
+  if (code && ['57P01', '57P02', '57P03', '57014', '08006', '08001', '08003', '08004'].includes(code)) return true;
+  return DATABASE_UNAVAILABLE.some((pattern) => pattern.test(error.message));
+}
+
+/**
+ * graphql-js ships both CommonJS and ESM builds and Apollo may load the other one, so `instanceof
+ * GraphQLError` is not reliable here: recognise one by its shape.
+ */
+function isGraphqlError(error: unknown): error is GraphQLError {
+  return error instanceof Error && 'extensions' in error && 'locations' in error;
+}
+
+/** The argument a syntax position points into: `asOf: "2023-13-01"` → asOf. */
+function argumentAt(error: GraphQLError): string | undefined {
+  const position = error.positions?.[0];
+  const body = error.source?.body;
+  if (position === undefined || body === undefined) return undefined;
+  const before = body.slice(Math.max(0, position - 200), position);
+  return /([_A-Za-z][_0-9A-Za-z]*)\s*:\s*\[?\s*$/.exec(before)?.[1];
+}
+
+export function formatGraphqlError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const base = { locations: formatted.locations, path: formatted.path };
+  if (original instanceof DomainError) {
+    return { ...base, message: original.message, extensions: { code: original.code, ...original.details } };
+  }
+  const code = String(formatted.extensions?.code ?? '');
+  if (CLIENT_MISTAKES.has(code) || (isGraphqlError(original) && code === '' && !original.originalError)) {
+    const argument = isGraphqlError(error) ? argumentAt(error) : undefined;
+    const message =
+      argument && !formatted.message.includes(`"${argument}"`) && !formatted.message.includes(`$${argument}`)
+        ? `Argument "${argument}": ${formatted.message}`
+        : formatted.message;
+    return { ...base, message, extensions: { code: 'BAD_USER_INPUT', ...(argument ? { argument } : {}) } };
+  }
+  if (isDatabaseUnavailable(original)) {
+    return { ...base, message: 'The database is unavailable; try again shortly', extensions: { code: 'SERVICE_UNAVAILABLE' } };
+  }
+  if (PASSED_THROUGH.has(code)) return { ...base, message: formatted.message, extensions: { code } };
+  return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+/** Logs what formatError hides, and gives the client the request id to quote. */
+export function errorReportingPlugin(): ApolloServerPlugin<GraphqlContext> {
+  const logger = new Logger('GraphQL');
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue }) {
+          for (const error of errors) {
+            const original = unwrapResolverError(error);
+            const isClientMistake = CLIENT_MISTAKES.has(String(error.extensions?.code ?? ''));
+            if (isClientMistake || original instanceof DomainError || (isGraphqlError(original) && !original.originalError)) continue;
+            logger.error(
+              `request ${contextValue.requestId}: ${original instanceof Error ? (original.stack ?? original.message) : String(original)}`,
+            );
+          }
+        },
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== 'single') return;
+          for (const error of response.body.singleResult.errors ?? []) {
+            const code = error.extensions?.code;
+            if (code === 'INTERNAL_SERVER_ERROR' || code === 'SERVICE_UNAVAILABLE') {
+              (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
+            }
+          }
+        },
+      };
+    },
+  };
+}

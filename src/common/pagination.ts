@@ -1,0 +1,117 @@
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import type { Type } from '@nestjs/common';
+import { InvalidInput } from './domain-errors.js';
+
+export const MAX_PAGE_SIZE = 100;
+
+/** One place for the page-size rule: 1..100, anything else is a clear BAD_USER_INPUT. */
+export function checkPageSize(first: number | undefined, fallback: number, argument = 'first'): number {
+  const size = first ?? fallback;
+  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
+    throw new InvalidInput(argument, `${argument} must be a whole number from 1 to ${MAX_PAGE_SIZE}, got ${size}`);
+  }
+  return size;
+}
+
+/**
+ * Cursors are opaque to clients: base64url of the sort key of the last row seen (keyset pagination,
+ * so a page stays stable while rows are added elsewhere). `kind` binds a cursor to the ordering it
+ * came from, so a cursor from another ordering is rejected instead of silently skipping rows.
+ */
+export function encodeCursor(kind: string, key: ReadonlyArray<string | number | null>): string {
+  return Buffer.from(JSON.stringify([kind, ...key]), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string, kind: string, length: number, argument = 'after'): Array<string | null> {
+  const invalid = () => new InvalidInput(argument, `${argument} is not a cursor this list handed out`);
+  if (cursor.length > 1000 || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw invalid();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw invalid();
+  }
+  if (!Array.isArray(parsed) || parsed.length !== length + 1 || parsed[0] !== kind) throw invalid();
+  const key = parsed.slice(1);
+  if (!key.every((part) => part === null || typeof part === 'string')) throw invalid();
+  return key as Array<string | null>;
+}
+
+@ObjectType()
+export class PageInfo {
+  @Field()
+  hasNextPage: boolean;
+
+  @Field()
+  hasPreviousPage: boolean;
+
+  @Field(() => String, { nullable: true })
+  startCursor: string | null;
+
+  @Field(() => String, { nullable: true })
+  endCursor: string | null;
+}
+
+export interface Edge<Node> {
+  cursor: string;
+  node: Node;
+}
+
+export interface Connection<Node> {
+  edges: Edge<Node>[];
+  nodes: Node[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** A Relay connection type for `Node` (edges with cursors, nodes, pageInfo, totalCount). */
+export function Paginated<Node>(node: Type<Node>, name: string): Type<Connection<Node>> {
+  @ObjectType(`${name}Edge`)
+  class EdgeType {
+    @Field()
+    cursor: string;
+
+    @Field(() => node)
+    node: Node;
+  }
+
+  @ObjectType(`${name}Connection`, { isAbstract: false })
+  class ConnectionType {
+    @Field(() => [EdgeType])
+    edges: Edge<Node>[];
+
+    @Field(() => [node])
+    nodes: Node[];
+
+    @Field(() => PageInfo)
+    pageInfo: PageInfo;
+
+    @Field(() => Int)
+    totalCount: number;
+  }
+  return ConnectionType as Type<Connection<Node>>;
+}
+
+/** Builds a connection from `size + 1` fetched rows: the extra row only tells that a next page exists. */
+export function toConnection<Row, Node>(
+  rows: Row[],
+  size: number,
+  totalCount: number,
+  hasPrevious: boolean,
+  cursorOf: (row: Row) => string,
+  nodeOf: (row: Row) => Node,
+): Connection<Node> {
+  const pageRows = rows.slice(0, size);
+  const edges = pageRows.map((row) => ({ cursor: cursorOf(row), node: nodeOf(row) }));
+  return {
+    edges,
+    nodes: edges.map((edge) => edge.node),
+    totalCount,
+    pageInfo: {
+      hasNextPage: rows.length > size,
+      hasPreviousPage: hasPrevious,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}

@@ -1,0 +1,123 @@
+import path from 'node:path';
+
+/**
+ * Every setting the service reads from its environment, parsed and checked once at start-up.
+ * A bad value stops the process with a message naming the variable, instead of surfacing
+ * later as a strange runtime failure.
+ */
+export interface AppConfig {
+  port: number;
+  nodeEnv: string;
+  /** Set: use this PostgreSQL. Unset: start an embedded one under `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** True when DATA_DIR was given explicitly: then we never move the data elsewhere on our own. */
+  isDataDirExplicit: boolean;
+  requireAuthForReads: boolean;
+  graphqlExplorer: boolean;
+  introspection: boolean;
+  queryLimits: QueryLimits;
+  database: DatabaseTimeouts;
+  corsOrigins: string[];
+  cacheTtlSeconds: number;
+  logLevel: LogLevel;
+}
+
+export const LOG_LEVELS = ['silent', 'error', 'warn', 'info', 'debug'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface QueryLimits {
+  maxDepth: number;
+  maxCost: number;
+  maxAliases: number;
+  maxTokens: number;
+  maxBatch: number;
+}
+
+export interface DatabaseTimeouts {
+  connectTimeoutMs: number;
+  statementTimeoutMs: number;
+  poolSize: number;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (/^(true|1|yes)$/i.test(raw)) return true;
+  if (/^(false|0|no)$/i.test(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+function databaseUrl(env: Env): string | undefined {
+  const raw = env.DATABASE_URL;
+  if (raw === undefined || raw === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DATABASE_URL must be a postgres:// URL');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  return raw;
+}
+
+function logLevel(env: Env, fallback: LogLevel): LogLevel {
+  const raw = env.LOG_LEVEL;
+  if (raw === undefined || raw === '') return fallback;
+  if (!(LOG_LEVELS as readonly string[]).includes(raw)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${raw}"`);
+  }
+  return raw as LogLevel;
+}
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  const isProduction = nodeEnv === 'production';
+  return {
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    nodeEnv,
+    databaseUrl: databaseUrl(env),
+    dataDir: path.resolve(env.DATA_DIR || '.data'),
+    isDataDirExplicit: Boolean(env.DATA_DIR),
+    requireAuthForReads: flag(env, 'REQUIRE_AUTH_FOR_READS', false),
+    graphqlExplorer: flag(env, 'GRAPHQL_EXPLORER', !isProduction),
+    introspection: flag(env, 'GRAPHQL_INTROSPECTION', !isProduction),
+    queryLimits: {
+      maxDepth: integer(env, 'QUERY_MAX_DEPTH', 10, 2, 100),
+      maxCost: integer(env, 'QUERY_MAX_COST', 20000, 10, 10_000_000),
+      maxAliases: integer(env, 'QUERY_MAX_ALIASES', 30, 1, 1000),
+      maxTokens: integer(env, 'QUERY_MAX_TOKENS', 2000, 50, 100_000),
+      maxBatch: integer(env, 'QUERY_MAX_BATCH', 1, 1, 100),
+    },
+    database: {
+      connectTimeoutMs: integer(env, 'DB_CONNECT_TIMEOUT_MS', 3000, 100, 120_000),
+      statementTimeoutMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', 5000, 100, 600_000),
+      poolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 200),
+    },
+    corsOrigins: (env.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+    cacheTtlSeconds: integer(env, 'CACHE_TTL_SECONDS', 300, 0, 86_400),
+    logLevel: logLevel(env, nodeEnv === 'test' ? 'silent' : 'info'),
+  };
+}
+
+/** Injection token for the AppConfig object. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,43 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { ConfigError, loadConfig } from './config/app-config.js';
+import { openDatabase } from './database/open-database.js';
+import { createHttpServer } from './http-server.js';
+
+const logger = new Logger('Main');
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const database = await openDatabase(config, (message) => logger.warn(message));
+  let isStopping = false;
+  const stopDatabase = async () => {
+    await database.stop().catch((error: unknown) => logger.error(`Stopping the database failed: ${String(error)}`));
+  };
+  const app = await createHttpServer(config, database.url).catch(async (error: unknown) => {
+    await stopDatabase();
+    throw error;
+  });
+  // Our own signal handling (not enableShutdownHooks): drain HTTP, close the pool, then stop the
+  // embedded PostgreSQL, and exit 0 as a deliberate stop should.
+  const shutdown = async (signal: string) => {
+    if (isStopping) return;
+    isStopping = true;
+    logger.log(`${signal} received: finishing requests in flight`);
+    const deadline = setTimeout(() => {
+      logger.error('Shutdown grace period over; exiting');
+      process.exit(1);
+    }, 15_000);
+    deadline.unref();
+    await app.close().catch((error: unknown) => logger.error(`Closing the app failed: ${String(error)}`));
+    await stopDatabase();
+    process.exit(0);
+  };
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => void shutdown(signal));
+  await app.listen({ port: config.port, host: '0.0.0.0' });
+  logger.log(`coalition-registry serving http://localhost:${config.port}/graphql`);
+}
+
+main().catch((error: unknown) => {
+  logger.error(error instanceof ConfigError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
+});

@@ -1,0 +1,15 @@
+import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphqlContext } from '../common/graphql-context.js';
+import { Source } from '../sources/source.model.js';
+import { SourcesService } from '../sources/sources.service.js';
+import { MembershipEvent } from './membership.model.js';
+
+@Resolver(() => MembershipEvent)
+export class MembershipEventResolver {
+  constructor(private readonly sourcesService: SourcesService) {}
+
+  @ResolveField(() => [Source], { description: 'On whose word: the sources for this change of status.' })
+  sources(@Parent() event: MembershipEvent, @Context() context: GraphqlContext): Promise<Source[]> {
+    return this.sourcesService.citedFor(context.loaders, 'membership_event', event.id);
+  }
+}

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { CoalitionsModule } from '../coalitions/coalitions.module.js';
+import { ParticipantsModule } from '../participants/participants.module.js';
+import { SourcesModule } from '../sources/sources.module.js';
+import { MembershipEventResolver } from './membership-event.resolver.js';
+import { MembershipPagesService } from './membership-pages.service.js';
+import { CoalitionMembershipsResolver, MembershipsResolver } from './memberships.resolver.js';
+import { MembershipsService } from './memberships.service.js';
+
+@Module({
+  imports: [CoalitionsModule, ParticipantsModule, SourcesModule],
+  providers: [
+    MembershipsService,
+    MembershipPagesService,
+    MembershipsResolver,
+    CoalitionMembershipsResolver,
+    MembershipEventResolver,
+  ],
+  exports: [MembershipsService],
+})
+export class MembershipsModule {}

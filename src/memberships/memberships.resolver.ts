@@ -1,0 +1,70 @@
+import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Coalition } from '../coalitions/coalition.model.js';
+import { CoalitionsService } from '../coalitions/coalitions.service.js';
+import { DateScalar } from '../common/date.scalar.js';
+import type { GraphqlContext } from '../common/graphql-context.js';
+import type { Connection } from '../common/pagination.js';
+import { Participant, type ParticipantView } from '../participants/participant.model.js';
+import { ParticipantsService } from '../participants/participants.service.js';
+import { MembershipsArgs } from './dto/memberships.args.js';
+import { MembershipPagesService } from './membership-pages.service.js';
+import { CoalitionStats, Membership, MembershipConnection, MembershipEvent } from './membership.model.js';
+import { MembershipsService } from './memberships.service.js';
+
+@Resolver(() => Membership)
+export class MembershipsResolver {
+  constructor(
+    private readonly memberships: MembershipsService,
+    private readonly participants: ParticipantsService,
+    private readonly coalitions: CoalitionsService,
+  ) {}
+
+  @Query(() => Membership, {
+    nullable: true,
+    description: 'A participant\'s membership of a coalition (now, or on asOf); null if it had not been invited.',
+  })
+  membership(
+    @Args('coalition', { description: 'The coalition\'s slug.' }) coalition: string,
+    @Args('participant', { description: 'ISO alpha-2 or alpha-3 code, or an organisation acronym.' }) participant: string,
+    @Args('asOf', { type: () => DateScalar, nullable: true }) asOf: string | null,
+  ): Promise<Membership | null> {
+    return this.memberships.findOne(coalition, participant, asOf ?? null);
+  }
+
+  @ResolveField(() => Coalition)
+  coalition(@Parent() membership: Membership, @Context() context: GraphqlContext): Promise<Coalition> {
+    return this.coalitions.load(context.loaders, membership.coalitionId);
+  }
+
+  @ResolveField(() => Participant)
+  participant(@Parent() membership: Membership, @Context() context: GraphqlContext): Promise<ParticipantView> {
+    return this.participants.load(context.loaders, membership.participantId);
+  }
+
+  @ResolveField(() => [MembershipEvent], { description: 'Every change of status, oldest first.' })
+  history(@Parent() membership: Membership, @Context() context: GraphqlContext): Promise<MembershipEvent[]> {
+    return this.memberships.history(context.loaders, membership.id, membership.asOf);
+  }
+}
+
+/** The membership fields of a coalition: its roster page and its counts. */
+@Resolver(() => Coalition)
+export class CoalitionMembershipsResolver {
+  constructor(
+    private readonly membershipsService: MembershipsService,
+    private readonly pages: MembershipPagesService,
+  ) {}
+
+  @ResolveField(() => MembershipConnection, { description: 'The named roster: members a source names.' })
+  memberships(@Parent() coalition: Coalition, @Args() args: MembershipsArgs): Promise<Connection<Membership>> {
+    return this.pages.page({ coalitionId: coalition.id, ...args });
+  }
+
+  @ResolveField(() => CoalitionStats)
+  stats(
+    @Parent() coalition: Coalition,
+    @Args('asOf', { type: () => DateScalar, nullable: true }) asOf: string | null,
+  ): Promise<CoalitionStats> {
+    return this.membershipsService.stats(coalition.id, asOf ?? null);
+  }
+}

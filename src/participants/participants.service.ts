@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { InvalidInput } from '../common/domain-errors.js';
+import { checkPageSize } from '../common/pagination.js';
+import type { RequestLoaders } from '../common/request-loaders.js';
+import { foldForSearch } from '../common/search-text.js';
+import { ParticipantKind } from './participant-kind.js';
+import type { ParticipantView } from './participant.model.js';
+import { ParticipantEntity } from './participant.entity.js';
+import { parseParticipantCode } from './participant-code.js';
+
+export function toParticipantView(row: ParticipantEntity): ParticipantView {
+  const common = { id: row.id, code: row.code, kind: row.kind, name: row.name, aliases: row.aliases };
+  if (row.kind === ParticipantKind.COUNTRY) {
+    return {
+      ...common,
+      alpha2: row.code,
+      alpha3: row.alpha3 ?? '',
+      officialName: row.officialName,
+      region: row.region,
+      subregion: row.subregion,
+    };
+  }
+  return { ...common, acronym: row.code, website: row.website };
+}
+
+@Injectable()
+export class ParticipantsService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  private get participants() {
+    return this.db.getRepository(ParticipantEntity);
+  }
+
+  /** By alpha-2, alpha-3 or acronym, any case. Null when the registry does not know the code. */
+  async findByCode(rawCode: string, argument = 'code'): Promise<ParticipantView | null> {
+    const row = await this.findEntityByCode(parseParticipantCode(rawCode, argument));
+    return row ? toParticipantView(row) : null;
+  }
+
+  async findEntityByCode(code: string): Promise<ParticipantEntity | null> {
+    return this.participants
+      .createQueryBuilder('p')
+      .where('p.code = :code OR p.alpha3 = :code', { code: code.toUpperCase() })
+      .getOne();
+  }
+
+  /** Partial, case- and accent-insensitive match on names, codes and aliases; closest matches first. */
+  async search(text: string, first: number | undefined): Promise<ParticipantView[]> {
+    const size = checkPageSize(first, 20);
+    if (text.length > 200) throw new InvalidInput('text', 'text must be at most 200 characters');
+    const folded = foldForSearch(text);
+    if (folded.length === 0) throw new InvalidInput('text', 'text must contain at least one letter or digit');
+    const rows: ParticipantEntity[] = await this.participants
+      .createQueryBuilder('p')
+      .where(`p.search_text LIKE '%' || :folded || '%'`, { folded })
+      .orderBy(
+        `CASE WHEN lower(p.code) = :folded OR lower(p.alpha3) = :folded THEN 0
+              WHEN p.search_text LIKE :folded || '%' THEN 1 ELSE 2 END`,
+      )
+      .addOrderBy('p.name')
+      .addOrderBy('p.id')
+      .limit(size)
+      .getMany();
+    return rows.map(toParticipantView);
+  }
+
+  /** Batched by id for relation fields (a page of memberships asks for 50 participants at once). */
+  load(loaders: RequestLoaders, id: string): Promise<ParticipantView> {
+    return loaders
+      .get<string, ParticipantView>('participant', async (ids) => {
+        const rows = await this.participants.createQueryBuilder('p').whereInIds([...ids]).getMany();
+        const byId = new Map(rows.map((row) => [row.id, toParticipantView(row)]));
+        return ids.map((participantId) => byId.get(participantId) ?? new Error(`participant ${participantId} missing`));
+      })
+      .load(id);
+  }
+}
