@@ -3,6 +3,8 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from './audit/audit.module.js';
+import { AuthModule } from './auth/auth.module.js';
 import { CoalitionsModule } from './coalitions/coalitions.module.js';
 import { CommitmentsModule } from './commitments/commitments.module.js';
 import type { GraphqlContext, RequestLike } from './common/graphql-context.js';
@@ -48,6 +50,8 @@ export class AppModule {
             return { req, requestId: requestIdOf(req), loaders: new RequestLoaders() };
           },
         }),
+        AuthModule,
+        AuditModule,
         ParticipantsModule,
         CoalitionsModule,
         MembershipsModule,

@@ -1,4 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
+import { TransitionNotAllowed } from '../common/domain-errors.js';
 
 export enum CommitmentStatus {
   PLEDGED = 'PLEDGED',
@@ -7,3 +8,21 @@ export enum CommitmentStatus {
   WITHDRAWN = 'WITHDRAWN',
 }
 registerEnumType(CommitmentStatus, { name: 'CommitmentStatus' });
+
+/**
+ * How a commitment may progress: a pledge gets under way, is fulfilled, or is withdrawn.
+ * FULFILLED and WITHDRAWN are final. The one place this rule lives.
+ */
+const ALLOWED_NEXT: Record<CommitmentStatus, readonly CommitmentStatus[]> = {
+  [CommitmentStatus.PLEDGED]: [CommitmentStatus.IN_PROGRESS, CommitmentStatus.FULFILLED, CommitmentStatus.WITHDRAWN],
+  [CommitmentStatus.IN_PROGRESS]: [CommitmentStatus.FULFILLED, CommitmentStatus.WITHDRAWN],
+  [CommitmentStatus.FULFILLED]: [],
+  [CommitmentStatus.WITHDRAWN]: [],
+};
+
+export function assertCommitmentTransition(from: CommitmentStatus, to: CommitmentStatus): void {
+  if (!ALLOWED_NEXT[from].includes(to)) {
+    const allowed = ALLOWED_NEXT[from].length ? `it may go to ${ALLOWED_NEXT[from].join(' or ')}` : `${from} is final`;
+    throw new TransitionNotAllowed(`A commitment cannot go from ${from} to ${to}; ${allowed}`, { from, to });
+  }
+}

@@ -1,4 +1,4 @@
-import { isCalendarDate, parseCalendarDate } from './calendar-date.js';
+import { assertDateInOrder, isCalendarDate, parseCalendarDate, today } from './calendar-date.js';
 import { InvalidInput } from './domain-errors.js';
 
 describe('calendar dates', () => {
@@ -16,5 +16,21 @@ describe('calendar dates', () => {
   it('names the argument when it refuses', () => {
     expect(() => parseCalendarDate('nope', 'effectiveOn')).toThrow(InvalidInput);
     expect(() => parseCalendarDate('nope', 'effectiveOn')).toThrow(/effectiveOn/);
+  });
+});
+
+describe('date order', () => {
+  it('accepts today, the past, and a date equal to the previous one', () => {
+    expect(() => assertDateInOrder(today(), 'effectiveOn')).not.toThrow();
+    expect(() => assertDateInOrder('2024-01-01', 'effectiveOn', '2024-01-01')).not.toThrow();
+  });
+
+  it('refuses the future', () => {
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    expect(() => assertDateInOrder(tomorrow, 'effectiveOn')).toThrow(/effectiveOn .* cannot lie in the future/);
+  });
+
+  it('refuses a date before the previous event', () => {
+    expect(() => assertDateInOrder('2023-12-31', 'effectiveOn', '2024-01-01')).toThrow(/cannot precede the previous event, dated 2024-01-01/);
   });
 });

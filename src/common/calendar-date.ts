@@ -27,3 +27,14 @@ export function parseCalendarDate(value: unknown, argument: string): string {
 export function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
+
+/**
+ * The date-order rule of every recorded fact: it cannot lie in the future, nor precede the fact
+ * it follows (a status change cannot predate the previous one).
+ */
+export function assertDateInOrder(date: string, argument: string, notBefore?: string | null): void {
+  if (date > today()) throw new InvalidInput(argument, `${argument} (${date}) cannot lie in the future`);
+  if (notBefore && date < notBefore) {
+    throw new InvalidInput(argument, `${argument} (${date}) cannot precede the previous event, dated ${notBefore}`);
+  }
+}

@@ -1,6 +1,9 @@
 import pg from 'pg';
 import type { DataSourceOptions } from 'typeorm';
 import { CreateRegistrySchema1764380000000 } from '../../migrations/1764380000000-create-registry-schema.js';
+import { AddApiKeysAuditAndIdempotency1764390000000 } from '../../migrations/1764390000000-add-api-keys-audit-and-idempotency.js';
+import { ApiKeyEntity } from '../auth/api-key.entity.js';
+import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
 import { CoalitionEventEntity } from '../coalitions/coalition-event.entity.js';
 import { CoalitionEntity } from '../coalitions/coalition.entity.js';
 import { EngagementEntity } from '../coalitions/engagement.entity.js';
@@ -29,10 +32,12 @@ export const ENTITIES = [
   MembershipEntity,
   MembershipEventEntity,
   CommitmentEntity,
+  ApiKeyEntity,
+  AuditEntryEntity,
 ];
 
 /** Listed, not globbed: explicit under ESM and the same for the app, the CLI and the tests. */
-export const MIGRATIONS = [CreateRegistrySchema1764380000000];
+export const MIGRATIONS = [CreateRegistrySchema1764380000000, AddApiKeysAuditAndIdempotency1764390000000];
 
 const DEFAULT_TIMEOUTS: DatabaseTimeouts = { connectTimeoutMs: 3000, statementTimeoutMs: 5000, poolSize: 10 };
 

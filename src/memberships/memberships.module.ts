@@ -3,6 +3,8 @@ import { CoalitionsModule } from '../coalitions/coalitions.module.js';
 import { ParticipantsModule } from '../participants/participants.module.js';
 import { SourcesModule } from '../sources/sources.module.js';
 import { MembershipEventResolver } from './membership-event.resolver.js';
+import { MembershipMutationsResolver } from './membership-mutations.resolver.js';
+import { MembershipWritesService } from './membership-writes.service.js';
 import { MembershipPagesService } from './membership-pages.service.js';
 import { CoalitionMembershipsResolver, MembershipsResolver } from './memberships.resolver.js';
 import { MembershipsService } from './memberships.service.js';
@@ -15,7 +17,9 @@ import { MembershipsService } from './memberships.service.js';
     MembershipsResolver,
     CoalitionMembershipsResolver,
     MembershipEventResolver,
+    MembershipWritesService,
+    MembershipMutationsResolver,
   ],
-  exports: [MembershipsService],
+  exports: [MembershipsService, MembershipWritesService],
 })
 export class MembershipsModule {}

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import type { DatePrecision } from '../common/date-precision.js';
 import { InvalidInput } from '../common/domain-errors.js';
+import { optionalText, requiredText } from '../common/text-input.js';
 import { groupInOrder, type RequestLoaders } from '../common/request-loaders.js';
 import { CitationEntity, type CitedFact } from './citation.entity.js';
 import { SourceEntity } from './source.entity.js';
@@ -53,8 +54,9 @@ export class SourcesService {
   /** A source by url is stored once and reused; one without a url is matched on title and publisher. */
   async findOrCreate(manager: EntityManager, input: SourceInputLike): Promise<SourceEntity> {
     const sources = manager.getRepository(SourceEntity);
-    const url = input.url?.trim() || null;
-    const title = input.title.trim();
+    const url = optionalText(input.url, 'source.url', 2000);
+    const title = requiredText(input.title, 'source.title', 500);
+    const publisher = optionalText(input.publisher, 'source.publisher', 300);
     if (url !== null) {
       let parsed: URL;
       try {
@@ -62,15 +64,12 @@ export class SourcesService {
       } catch {
         throw new InvalidInput('source.url', 'source.url must be an http or https address');
       }
-      if ((parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || url.length > 2000) {
+      if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
         throw new InvalidInput('source.url', 'source.url must be an http or https address');
       }
     }
-    if (title.length === 0 || title.length > 500) {
-      throw new InvalidInput('source.title', 'source.title must be 1 to 500 characters');
-    }
     const existing = await sources.findOneBy(
-      url ? { url } : { url: IsNull(), title, publisher: input.publisher ? input.publisher : IsNull() },
+      url ? { url } : { url: IsNull(), title, publisher: publisher ?? IsNull() },
     );
     if (existing) return existing;
     // ON CONFLICT keeps two concurrent writers citing the same new url from failing each other.
@@ -78,7 +77,7 @@ export class SourcesService {
       `INSERT INTO source (url, title, publisher, published_on, published_on_precision, note)
        VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (url) WHERE url IS NOT NULL DO NOTHING RETURNING id`,
-      [url, title, input.publisher ?? null, input.publishedOn ?? null, input.precision ?? 'DAY', input.note ?? null],
+      [url, title, publisher, input.publishedOn ?? null, input.precision ?? 'DAY', input.note ?? null],
     );
     const created = await sources.findOneBy(inserted[0] ? { id: inserted[0].id } : { url: url ?? IsNull() });
     if (!created) throw new Error('source insert vanished');

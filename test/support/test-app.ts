@@ -76,3 +76,23 @@ export async function startTestApp(
     },
   };
 }
+
+/**
+ * The usual suite set-up: one service for the whole file, closed after it. Read `current()` inside
+ * tests (the service exists only once beforeAll has run).
+ */
+export function useTestApp(env: Record<string, string> = {}): { current(): TestApp } {
+  let service: TestApp | undefined;
+  beforeAll(async () => {
+    service = await startTestApp(env);
+  });
+  afterAll(async () => {
+    await service?.close();
+  });
+  return {
+    current() {
+      if (!service) throw new Error('the test app starts in beforeAll');
+      return service;
+    },
+  };
+}

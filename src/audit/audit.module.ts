@@ -1,0 +1,11 @@
+import { Global, Module } from '@nestjs/common';
+import { AuditResolver } from './audit.resolver.js';
+import { AuditService } from './audit.service.js';
+import { AuditedWriteService } from './audited-write.service.js';
+
+@Global()
+@Module({
+  providers: [AuditService, AuditedWriteService, AuditResolver],
+  exports: [AuditedWriteService],
+})
+export class AuditModule {}

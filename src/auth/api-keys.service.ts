@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AlreadyExists, InvalidInput, NotFound, Unauthenticated } from '../common/domain-errors.js';
+import type { Caller, Role } from '../common/graphql-context.js';
+import { ApiKeyEntity } from './api-key.entity.js';
+import { generateKey, hashKey, isKeyOf, prefixOf } from './api-key-secret.js';
+
+const ROLES: readonly Role[] = ['VIEWER', 'ADMIN'];
+const VERIFIED_CACHE_LIMIT = 1000;
+
+@Injectable()
+export class ApiKeysService {
+  /**
+   * scrypt is slow on purpose; remember which key id a presented key proved to be (by its SHA-256),
+   * so each request pays one indexed lookup, which still sees a revocation at once.
+   */
+  private readonly verified = new Map<string, string>();
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  private get keys() {
+    return this.db.getRepository(ApiKeyEntity);
+  }
+
+  /** Creates a key and returns it in clear, the only time it exists outside the caller's hands. */
+  async create(name: string, role: string): Promise<{ key: string; record: ApiKeyEntity }> {
+    const trimmed = name.trim();
+    if (trimmed.length === 0 || trimmed.length > 100) throw new InvalidInput('name', 'name must be 1 to 100 characters');
+    const upperRole = role.toUpperCase() as Role;
+    if (!ROLES.includes(upperRole)) throw new InvalidInput('role', `role must be one of ${ROLES.join(', ').toLowerCase()}`);
+    if (await this.keys.existsBy({ name: trimmed })) throw new AlreadyExists(`A key named "${trimmed}" exists already`);
+    const { key, prefix } = generateKey();
+    const record = await this.keys.save({ name: trimmed, role: upperRole, prefix, keyHash: await hashKey(key), revokedAt: null });
+    return { key, record };
+  }
+
+  list(): Promise<ApiKeyEntity[]> {
+    return this.keys.find({ order: { createdAt: 'ASC' } });
+  }
+
+  async revoke(name: string): Promise<ApiKeyEntity> {
+    const record = await this.keys.findOneBy({ name });
+    if (!record) throw new NotFound(`No key is named "${name}"`);
+    if (!record.revokedAt) {
+      record.revokedAt = new Date();
+      await this.keys.save(record);
+    }
+    return record;
+  }
+
+  /** A live key by name, for tools that act under a key's name (the bulk import). */
+  async findActiveByName(name: string): Promise<Caller | undefined> {
+    const record = await this.keys.findOneBy({ name });
+    return record && !record.revokedAt ? { keyId: record.id, keyName: record.name, role: record.role } : undefined;
+  }
+
+  /**
+   * The caller an `Authorization` header proves, or undefined when there is none.
+   * A header that is present but not a live key is UNAUTHENTICATED, never silently anonymous.
+   */
+  async authenticate(header: string | undefined): Promise<Caller | undefined> {
+    if (header === undefined || header === '') return undefined;
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    const refuse = () => new Unauthenticated('The API key is not valid; send Authorization: Bearer <key> with a live key');
+    if (!match) throw refuse();
+    const key = match[1];
+    const prefix = prefixOf(key);
+    if (!prefix) throw refuse();
+    const fingerprint = createHash('sha256').update(key).digest('hex');
+    const knownId = this.verified.get(fingerprint);
+    const record = knownId ? await this.keys.findOneBy({ id: knownId }) : await this.keys.findOneBy({ prefix });
+    if (!record || record.revokedAt) throw refuse();
+    if (!knownId) {
+      if (!(await isKeyOf(key, record.keyHash))) throw refuse();
+      if (this.verified.size >= VERIFIED_CACHE_LIMIT) this.verified.clear();
+      this.verified.set(fingerprint, record.id);
+    }
+    return { keyId: record.id, keyName: record.name, role: record.role };
+  }
+}

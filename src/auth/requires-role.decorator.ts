@@ -1,0 +1,7 @@
+import { SetMetadata } from '@nestjs/common';
+import type { Role } from '../common/graphql-context.js';
+
+export const REQUIRED_ROLE = 'coalition-registry:required-role';
+
+/** The least role an operation needs. Mutations need ADMIN even without it (see AuthGuard). */
+export const RequiresRole = (role: Role) => SetMetadata(REQUIRED_ROLE, role);

@@ -1,0 +1,23 @@
+import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
+import type { GraphqlContext } from '../common/graphql-context.js';
+import { Commitment } from './commitment.model.js';
+import { CommitmentWritesService } from './commitment-writes.service.js';
+import { RecordCommitmentInput, UpdateCommitmentStatusInput } from './dto/commitment-writes.input.js';
+
+@Resolver(() => Commitment)
+export class CommitmentMutationsResolver {
+  constructor(private readonly writes: CommitmentWritesService) {}
+
+  @Mutation(() => Commitment, { description: 'Record what a COMMITTED member undertook, with its source. Admin.' })
+  recordCommitment(@Context() context: GraphqlContext, @Args('input') input: RecordCommitmentInput): Promise<Commitment> {
+    return this.writes.recordCommitment(context, input);
+  }
+
+  @Mutation(() => Commitment, { description: 'Move a commitment to a new status, with its source. Admin.' })
+  updateCommitmentStatus(
+    @Context() context: GraphqlContext,
+    @Args('input') input: UpdateCommitmentStatusInput,
+  ): Promise<Commitment> {
+    return this.writes.updateStatus(context, input);
+  }
+}

@@ -1,0 +1,30 @@
+import { DataSource } from 'typeorm';
+import { loadConfig } from '../config/app-config.js';
+import { dataSourceOptions } from './data-source.options.js';
+import { openDatabase } from './open-database.js';
+import { migrate } from './prepare-database.js';
+
+/**
+ * The database the service uses, for a command-line tool: DATABASE_URL, or the embedded PostgreSQL
+ * under DATA_DIR (joined when the service is running it, started and stopped here when not).
+ */
+export async function withCliDatabase<T>(work: (dataSource: DataSource) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const database = await openDatabase(config, (message) => process.stderr.write(`${message}\n`));
+  const dataSource = new DataSource(dataSourceOptions(database.url, config.database));
+  try {
+    await dataSource.initialize();
+    await migrate(dataSource);
+    return await work(dataSource);
+  } finally {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await database.stop();
+  }
+}
+
+/** Ends a CLI with a one-line message for expected failures, a stack only for the unexpected. */
+export function exitOnFailure(error: unknown): never {
+  const isDomain = error instanceof Error && 'code' in error && typeof (error as { code: unknown }).code === 'string';
+  process.stderr.write(`${isDomain || !(error instanceof Error) ? String((error as Error).message ?? error) : error.stack}\n`);
+  process.exit(1);
+}
