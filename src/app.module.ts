@@ -15,6 +15,7 @@ import { dataSourceOptions } from './database/data-source.options.js';
 import { MembershipsModule } from './memberships/memberships.module.js';
 import { Country, InternationalOrganization } from './participants/participant.model.js';
 import { ParticipantsModule } from './participants/participants.module.js';
+import { RosterImportModule } from './roster-import/roster-import.module.js';
 import { SeedModule } from './seed/seed.module.js';
 
 function requestIdOf(req: RequestLike): string {
@@ -57,6 +58,7 @@ export class AppModule {
         MembershipsModule,
         CommitmentsModule,
         SeedModule,
+        RosterImportModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],
       exports: [APP_CONFIG],

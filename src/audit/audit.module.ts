@@ -6,6 +6,6 @@ import { AuditedWriteService } from './audited-write.service.js';
 @Global()
 @Module({
   providers: [AuditService, AuditedWriteService, AuditResolver],
-  exports: [AuditedWriteService],
+  exports: [AuditedWriteService, AuditService],
 })
 export class AuditModule {}

@@ -36,6 +36,8 @@ export function membershipOf(row: MembershipEntity): Membership {
   );
 }
 
+const recorder = (context: GraphqlContext) => context.caller?.keyName ?? 'unknown';
+
 /** What moves a membership: invitations and status changes, each one audited transaction. */
 @Injectable()
 export class MembershipWritesService {
@@ -81,7 +83,7 @@ export class MembershipWritesService {
           note,
         });
       }
-      await this.appendEvent(manager, context, row, invitedOn, note, input.source ?? null);
+      await this.appendEvent(manager, recorder(context), row, invitedOn, note, input.source ?? null);
       const after = membershipOf(row);
       return { result: after, before, after };
     });
@@ -111,7 +113,7 @@ export class MembershipWritesService {
         version: existing.version + 1,
       });
       const row = await memberships.findOneByOrFail({ id: existing.id });
-      await this.appendEvent(manager, context, row, effectiveOn, note, input.source);
+      await this.appendEvent(manager, recorder(context), row, effectiveOn, note, input.source);
       return { result: membershipOf(row), before: membershipOf(existing), after: membershipOf(row) };
     });
   }
@@ -136,7 +138,7 @@ export class MembershipWritesService {
       .getOne();
   }
 
-  private async lastEventDate(manager: EntityManager, membershipId: string): Promise<string | null> {
+  async lastEventDate(manager: EntityManager, membershipId: string): Promise<string | null> {
     const [last] = await manager.query(
       `SELECT max(effective_on)::text AS date FROM membership_event WHERE membership_id = $1`,
       [membershipId],
@@ -144,21 +146,23 @@ export class MembershipWritesService {
     return (last?.date as string | null) ?? null;
   }
 
-  private async appendEvent(
+  /** The history entry for the status a membership just took, with its source. */
+  async appendEvent(
     manager: EntityManager,
-    context: GraphqlContext,
+    recordedBy: string,
     membership: MembershipEntity,
     effectiveOn: string,
     note: string | null,
     source: SourceInputLike | null,
+    isAttested = false,
   ): Promise<void> {
     const event = await manager.getRepository(MembershipEventEntity).save({
       membershipId: membership.id,
       status: membership.status,
       effectiveOn,
       effectiveOnPrecision: DatePrecision.DAY,
-      isAttested: false,
-      recordedBy: context.caller?.keyName ?? 'unknown',
+      isAttested,
+      recordedBy,
       note,
     });
     if (source) {
