@@ -8,13 +8,16 @@ import { migrate } from './prepare-database.js';
  * The database the service uses, for a command-line tool: DATABASE_URL, or the embedded PostgreSQL
  * under DATA_DIR (joined when the service is running it, started and stopped here when not).
  */
-export async function withCliDatabase<T>(work: (dataSource: DataSource, url: string) => Promise<T>): Promise<T> {
+export async function withCliDatabase<T>(
+  work: (dataSource: DataSource, url: string) => Promise<T>,
+  options: { isMigrating: boolean } = { isMigrating: true },
+): Promise<T> {
   const config = loadConfig();
   const database = await openDatabase(config, (message) => process.stderr.write(`${message}\n`));
   const dataSource = new DataSource(dataSourceOptions(database.url, config.database));
   try {
     await dataSource.initialize();
-    await migrate(dataSource);
+    if (options.isMigrating) await migrate(dataSource);
     return await work(dataSource, database.url);
   } finally {
     if (dataSource.isInitialized) await dataSource.destroy();
