@@ -9,6 +9,7 @@ import { CoalitionsModule } from './coalitions/coalitions.module.js';
 import { CommitmentsModule } from './commitments/commitments.module.js';
 import type { GraphqlContext, RequestLike } from './common/graphql-context.js';
 import { errorReportingPlugin, formatGraphqlError } from './common/graphql-error-format.js';
+import { queryCostPlugin, queryLimitRules } from './common/query-limits.js';
 import { RequestLoaders } from './common/request-loaders.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { dataSourceOptions } from './database/data-source.options.js';
@@ -42,10 +43,12 @@ export class AppModule {
           playground: false,
           includeStacktraceInErrorResponses: false,
           hideSchemaDetailsFromClientErrors: true,
-          allowBatchedHttpRequests: false,
+          allowBatchedHttpRequests: config.queryLimits.maxBatch > 1,
+          parseOptions: { maxTokens: config.queryLimits.maxTokens },
+          validationRules: queryLimitRules(config.queryLimits),
           autoTransformHttpErrors: false,
           formatError: formatGraphqlError,
-          plugins: [errorReportingPlugin()],
+          plugins: [errorReportingPlugin(), queryCostPlugin(config.queryLimits)],
           context: (request: { req?: RequestLike } & RequestLike): GraphqlContext => {
             const req = request.req ?? request;
             return { req, requestId: requestIdOf(req), loaders: new RequestLoaders() };

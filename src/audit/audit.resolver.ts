@@ -1,6 +1,7 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { RequiresRole } from '../auth/requires-role.decorator.js';
 import type { Connection } from '../common/pagination.js';
+import { pagedListCost } from '../common/query-limits.js';
 import type { AuditEntryEntity } from './audit-entry.entity.js';
 import { AuditEntry, AuditEntryConnection, AuditLogArgs } from './audit.model.js';
 import { AuditService } from './audit.service.js';
@@ -10,7 +11,10 @@ export class AuditResolver {
   constructor(private readonly audit: AuditService) {}
 
   @RequiresRole('ADMIN')
-  @Query(() => AuditEntryConnection, { description: 'Every recorded write, newest first (admin keys only).' })
+  @Query(() => AuditEntryConnection, {
+    description: 'Every recorded write, newest first (admin keys only).',
+    complexity: pagedListCost(50),
+  })
   auditLog(@Args() args: AuditLogArgs): Promise<Connection<AuditEntryEntity>> {
     return this.audit.page(args);
   }

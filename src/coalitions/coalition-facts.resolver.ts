@@ -1,5 +1,6 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphqlContext } from '../common/graphql-context.js';
+import { unpagedListCost } from '../common/query-limits.js';
 import { Participant, type ParticipantView } from '../participants/participant.model.js';
 import { ParticipantsService } from '../participants/participants.service.js';
 import { Source } from '../sources/source.model.js';
@@ -11,7 +12,7 @@ import { CoalitionEvent, Engagement, LineOfEffortGroup, ReportedFigure } from '.
 export class ReportedFigureResolver {
   constructor(private readonly sourcesService: SourcesService) {}
 
-  @ResolveField(() => [Source])
+  @ResolveField(() => [Source], { complexity: unpagedListCost })
   sources(@Parent() figure: ReportedFigure, @Context() context: GraphqlContext): Promise<Source[]> {
     return this.sourcesService.citedFor(context.loaders, 'reported_figure', figure.id);
   }
@@ -21,7 +22,7 @@ export class ReportedFigureResolver {
 export class CoalitionEventResolver {
   constructor(private readonly sourcesService: SourcesService) {}
 
-  @ResolveField(() => [Source])
+  @ResolveField(() => [Source], { complexity: unpagedListCost })
   sources(@Parent() event: CoalitionEvent, @Context() context: GraphqlContext): Promise<Source[]> {
     return this.sourcesService.citedFor(context.loaders, 'coalition_event', event.id);
   }
@@ -31,7 +32,7 @@ export class CoalitionEventResolver {
 export class LineOfEffortResolver {
   constructor(private readonly sourcesService: SourcesService) {}
 
-  @ResolveField(() => [Source])
+  @ResolveField(() => [Source], { complexity: unpagedListCost })
   sources(@Parent() line: LineOfEffortGroup, @Context() context: GraphqlContext): Promise<Source[]> {
     return this.sourcesService.citedFor(context.loaders, 'line_of_effort', line.id);
   }
@@ -49,7 +50,7 @@ export class EngagementResolver {
     return this.participants.load(context.loaders, engagement.participantId);
   }
 
-  @ResolveField(() => [Source])
+  @ResolveField(() => [Source], { complexity: unpagedListCost })
   sources(@Parent() engagement: Engagement, @Context() context: GraphqlContext): Promise<Source[]> {
     return this.sourcesService.citedFor(context.loaders, 'engagement', engagement.id);
   }

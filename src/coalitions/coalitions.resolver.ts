@@ -1,5 +1,6 @@
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphqlContext } from '../common/graphql-context.js';
+import { unpagedListCost } from '../common/query-limits.js';
 import { Participant, type ParticipantView } from '../participants/participant.model.js';
 import { ParticipantsService } from '../participants/participants.service.js';
 import { Source } from '../sources/source.model.js';
@@ -15,7 +16,7 @@ export class CoalitionsResolver {
     private readonly sourcesService: SourcesService,
   ) {}
 
-  @Query(() => [Coalition])
+  @Query(() => [Coalition], { complexity: unpagedListCost })
   coalitions(): Promise<Coalition[]> {
     return this.coalitionsService.list();
   }
@@ -30,29 +31,31 @@ export class CoalitionsResolver {
     return coalition.convenerId ? this.participants.load(context.loaders, coalition.convenerId) : null;
   }
 
-  @ResolveField(() => [Source])
+  @ResolveField(() => [Source], { complexity: unpagedListCost })
   sources(@Parent() coalition: Coalition, @Context() context: GraphqlContext): Promise<Source[]> {
     return this.sourcesService.citedFor(context.loaders, 'coalition', coalition.id);
   }
 
   @ResolveField(() => [ReportedFigure], {
+    complexity: unpagedListCost,
     description: 'Headcounts sources reported, oldest first. No source names the members behind these numbers.',
   })
   reportedFigures(@Parent() coalition: Coalition, @Context() context: GraphqlContext): Promise<ReportedFigure[]> {
     return this.coalitionsService.reportedFigures(context.loaders, coalition.id);
   }
 
-  @ResolveField(() => [CoalitionEvent])
+  @ResolveField(() => [CoalitionEvent], { complexity: unpagedListCost })
   events(@Parent() coalition: Coalition, @Context() context: GraphqlContext): Promise<CoalitionEvent[]> {
     return this.coalitionsService.events(context.loaders, coalition.id);
   }
 
-  @ResolveField(() => [LineOfEffortGroup])
+  @ResolveField(() => [LineOfEffortGroup], { complexity: unpagedListCost })
   linesOfEffort(@Parent() coalition: Coalition, @Context() context: GraphqlContext): Promise<LineOfEffortGroup[]> {
     return this.coalitionsService.linesOfEffort(context.loaders, coalition.id);
   }
 
   @ResolveField(() => [Engagement], {
+    complexity: unpagedListCost,
     description: 'Participants seen working with the coalition whom no source confirms as members.',
   })
   engagedNonMembers(@Parent() coalition: Coalition, @Context() context: GraphqlContext): Promise<Engagement[]> {

@@ -1,5 +1,6 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphqlContext } from '../common/graphql-context.js';
+import { unpagedListCost } from '../common/query-limits.js';
 import { Membership } from '../memberships/membership.model.js';
 import { MembershipsService } from '../memberships/memberships.service.js';
 import { Source } from '../sources/source.model.js';
@@ -14,7 +15,7 @@ export class CommitmentsResolver {
     private readonly memberships: MembershipsService,
   ) {}
 
-  @ResolveField(() => [Source])
+  @ResolveField(() => [Source], { complexity: unpagedListCost })
   sources(@Parent() commitment: Commitment, @Context() context: GraphqlContext): Promise<Source[]> {
     return this.sourcesService.citedFor(context.loaders, 'commitment', commitment.id);
   }
@@ -30,7 +31,7 @@ export class CommitmentsResolver {
 export class MembershipCommitmentsResolver {
   constructor(private readonly commitmentsService: CommitmentsService) {}
 
-  @ResolveField(() => [Commitment], { description: 'What this member undertook, oldest first.' })
+  @ResolveField(() => [Commitment], { description: 'What this member undertook, oldest first.', complexity: unpagedListCost })
   commitments(@Parent() membership: Membership, @Context() context: GraphqlContext): Promise<Commitment[]> {
     return this.commitmentsService.ofMembership(context.loaders, membership.id, membership.asOf);
   }

@@ -1,5 +1,6 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphqlContext } from '../common/graphql-context.js';
+import { unpagedListCost } from '../common/query-limits.js';
 import { Source } from '../sources/source.model.js';
 import { SourcesService } from '../sources/sources.service.js';
 import { MembershipEvent } from './membership.model.js';
@@ -8,7 +9,7 @@ import { MembershipEvent } from './membership.model.js';
 export class MembershipEventResolver {
   constructor(private readonly sourcesService: SourcesService) {}
 
-  @ResolveField(() => [Source], { description: 'On whose word: the sources for this change of status.' })
+  @ResolveField(() => [Source], { description: 'On whose word: the sources for this change of status.', complexity: unpagedListCost })
   sources(@Parent() event: MembershipEvent, @Context() context: GraphqlContext): Promise<Source[]> {
     return this.sourcesService.citedFor(context.loaders, 'membership_event', event.id);
   }

@@ -2,6 +2,7 @@ import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/gr
 import { Coalition } from '../coalitions/coalition.model.js';
 import { CoalitionsService } from '../coalitions/coalitions.service.js';
 import { DateScalar } from '../common/date.scalar.js';
+import { pagedListCost, unpagedListCost } from '../common/query-limits.js';
 import type { GraphqlContext } from '../common/graphql-context.js';
 import type { Connection } from '../common/pagination.js';
 import { Participant, type ParticipantView } from '../participants/participant.model.js';
@@ -41,7 +42,7 @@ export class MembershipsResolver {
     return this.participants.load(context.loaders, membership.participantId);
   }
 
-  @ResolveField(() => [MembershipEvent], { description: 'Every change of status, oldest first.' })
+  @ResolveField(() => [MembershipEvent], { description: 'Every change of status, oldest first.', complexity: unpagedListCost })
   history(@Parent() membership: Membership, @Context() context: GraphqlContext): Promise<MembershipEvent[]> {
     return this.memberships.history(context.loaders, membership.id, membership.asOf);
   }
@@ -55,7 +56,10 @@ export class CoalitionMembershipsResolver {
     private readonly pages: MembershipPagesService,
   ) {}
 
-  @ResolveField(() => MembershipConnection, { description: 'The named roster: members a source names.' })
+  @ResolveField(() => MembershipConnection, {
+    description: 'The named roster: members a source names.',
+    complexity: pagedListCost(50),
+  })
   memberships(@Parent() coalition: Coalition, @Args() args: MembershipsArgs): Promise<Connection<Membership>> {
     return this.pages.page({ coalitionId: coalition.id, ...args });
   }

@@ -1,4 +1,5 @@
 import { Args, Int, Query, Resolver } from '@nestjs/graphql';
+import { pagedListCost } from '../common/query-limits.js';
 import { Participant, type ParticipantView } from './participant.model.js';
 import { ParticipantsService } from './participants.service.js';
 
@@ -15,6 +16,7 @@ export class ParticipantsResolver {
   }
 
   @Query(() => [Participant], {
+    complexity: pagedListCost(20),
     description: 'Participants whose name, code or alias contains the text (case- and accent-insensitive).',
   })
   searchParticipants(

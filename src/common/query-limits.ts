@@ -1,0 +1,68 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import type { ComplexityEstimatorArgs } from '@nestjs/graphql';
+import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
+import type { QueryLimits } from '../config/app-config.js';
+
+/**
+ * No single request may hurt the service: depth and alias limits (GraphQL Armor rules), a token limit
+ * (graphql-js's own parser option), and a cost limit in which a list costs its page size times what
+ * each item costs (graphql-query-complexity, reading the `complexity` of each field).
+ */
+
+/** Lists with no `first` argument are estimated at this many items. */
+const UNPAGED_LIST_ITEMS = 5;
+
+/** Field complexity of a paged list: `first` (or its default) items of what each costs. */
+export const pagedListCost =
+  (defaultSize: number) =>
+  ({ args, childComplexity }: ComplexityEstimatorArgs): number =>
+    1 + (typeof args.first === 'number' && args.first > 0 ? args.first : defaultSize) * childComplexity;
+
+/** Field complexity of a list that is not paged (a membership's history, its commitments). */
+export const unpagedListCost = ({ childComplexity }: ComplexityEstimatorArgs): number => 1 + UNPAGED_LIST_ITEMS * childComplexity;
+
+export function queryLimitRules(limits: QueryLimits): ValidationRule[] {
+  // Report through the validation context (a 400 with the message), rather than throwing (a 500).
+  const report = {
+    exposeLimits: true,
+    propagateOnRejection: false,
+    onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)],
+  };
+  return [
+    maxDepthRule({ n: limits.maxDepth, flattenFragments: true, ...report }) as unknown as ValidationRule,
+    maxAliasesRule({ n: limits.maxAliases, ...report }) as unknown as ValidationRule,
+  ];
+}
+
+export function queryCostPlugin(limits: QueryLimits): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, schema }) {
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema,
+              operationName: request.operationName,
+              query: document,
+              variables: request.variables,
+              estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch (error) {
+            // Costing coerces the variables first, so a bad variable surfaces here: it is the caller's mistake.
+            throw new GraphQLError((error as Error).message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+          }
+          if (cost > limits.maxCost) {
+            throw new GraphQLError(
+              `This query costs ${cost}, over the limit of ${limits.maxCost}: ask for smaller pages (first) or fewer nested lists`,
+              { extensions: { code: 'BAD_USER_INPUT', cost, maxCost: limits.maxCost, http: { status: 400 } } },
+            );
+          }
+        },
+      };
+    },
+  };
+}
