@@ -162,3 +162,25 @@ export class CoalitionStats {
   })
   reported: ReportedFigure | null;
 }
+
+export enum TimelineInterval {
+  MONTH = 'MONTH',
+  QUARTER = 'QUARTER',
+  YEAR = 'YEAR',
+}
+registerEnumType(TimelineInterval, { name: 'TimelineInterval' });
+
+@ObjectType('TimelinePeriod', { description: 'Counts by status as they stood at the end of a period.' })
+export class TimelinePeriod {
+  @Field(() => DateScalar)
+  start: string;
+
+  @Field(() => DateScalar, { description: 'The date the counts are taken at (clipped to `to`).' })
+  end: string;
+
+  @Field(() => Int)
+  total: number;
+
+  @Field(() => [StatusCount])
+  byStatus: StatusCount[];
+}

@@ -6,6 +6,7 @@ import { MembershipEventResolver } from './membership-event.resolver.js';
 import { MembershipMutationsResolver } from './membership-mutations.resolver.js';
 import { MembershipWritesService } from './membership-writes.service.js';
 import { MembershipPagesService } from './membership-pages.service.js';
+import { MembershipTimelineService } from './membership-timeline.service.js';
 import { CoalitionMembershipsResolver, MembershipsResolver } from './memberships.resolver.js';
 import { MembershipsService } from './memberships.service.js';
 
@@ -14,6 +15,7 @@ import { MembershipsService } from './memberships.service.js';
   providers: [
     MembershipsService,
     MembershipPagesService,
+    MembershipTimelineService,
     MembershipsResolver,
     CoalitionMembershipsResolver,
     MembershipEventResolver,

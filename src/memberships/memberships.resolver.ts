@@ -9,7 +9,15 @@ import { Participant, type ParticipantView } from '../participants/participant.m
 import { ParticipantsService } from '../participants/participants.service.js';
 import { MembershipsArgs } from './dto/memberships.args.js';
 import { MembershipPagesService } from './membership-pages.service.js';
-import { CoalitionStats, Membership, MembershipConnection, MembershipEvent } from './membership.model.js';
+import {
+  CoalitionStats,
+  Membership,
+  MembershipConnection,
+  MembershipEvent,
+  TimelineInterval,
+  TimelinePeriod,
+} from './membership.model.js';
+import { MembershipTimelineService } from './membership-timeline.service.js';
 import { MembershipsService } from './memberships.service.js';
 
 @Resolver(() => Membership)
@@ -54,6 +62,7 @@ export class CoalitionMembershipsResolver {
   constructor(
     private readonly membershipsService: MembershipsService,
     private readonly pages: MembershipPagesService,
+    private readonly timelines: MembershipTimelineService,
   ) {}
 
   @ResolveField(() => MembershipConnection, {
@@ -62,6 +71,19 @@ export class CoalitionMembershipsResolver {
   })
   memberships(@Parent() coalition: Coalition, @Args() args: MembershipsArgs): Promise<Connection<Membership>> {
     return this.pages.page({ coalitionId: coalition.id, ...args });
+  }
+
+  @ResolveField(() => [TimelinePeriod], {
+    description: 'Growth over time: counts by status at the end of each period, from `from` (default: launch) to `to` (default: today).',
+    complexity: unpagedListCost,
+  })
+  timeline(
+    @Parent() coalition: Coalition,
+    @Args('interval', { type: () => TimelineInterval, defaultValue: TimelineInterval.MONTH }) interval: TimelineInterval,
+    @Args('from', { type: () => DateScalar, nullable: true }) from: string | null,
+    @Args('to', { type: () => DateScalar, nullable: true }) to: string | null,
+  ): Promise<TimelinePeriod[]> {
+    return this.timelines.timeline(coalition, interval, from ?? null, to ?? null);
   }
 
   @ResolveField(() => CoalitionStats)

@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { today } from '../common/calendar-date.js';
+import { InvalidInput } from '../common/domain-errors.js';
+import { ALL_MEMBERSHIP_STATUSES, MembershipStatus } from './membership-status.js';
+import { TimelineInterval, type TimelinePeriod } from './membership.model.js';
+
+/** PostgreSQL's name for each interval (for date_trunc) and its length. */
+const INTERVALS: Record<TimelineInterval, { unit: string; step: string }> = {
+  [TimelineInterval.MONTH]: { unit: 'month', step: '1 month' },
+  [TimelineInterval.QUARTER]: { unit: 'quarter', step: '3 months' },
+  [TimelineInterval.YEAR]: { unit: 'year', step: '1 year' },
+};
+const MAX_PERIODS = 600;
+
+/**
+ * Growth over time, from the event history in one query: each event adds one to its status and takes
+ * one from the status it replaced; deltas are summed per period and accumulated, so each period
+ * gives the counts as they stood at its end, exactly what `stats(asOf: end)` answers.
+ */
+const TIMELINE_SQL = `
+  WITH ordered AS (
+         SELECT e.status, e.effective_on,
+                lag(e.status) OVER (PARTITION BY e.membership_id ORDER BY e.effective_on, e.sequence) AS replaced
+           FROM membership_event e JOIN membership m ON m.id = e.membership_id
+          WHERE m.coalition_id = $1 AND e.effective_on <= $3::date),
+       deltas AS (
+         SELECT effective_on, status, 1 AS delta FROM ordered
+         UNION ALL
+         SELECT effective_on, replaced, -1 FROM ordered WHERE replaced IS NOT NULL),
+       bucketed AS (
+         SELECT greatest(date_trunc($4, effective_on), date_trunc($4, $2::date))::date AS bucket, status, sum(delta) AS delta
+           FROM deltas GROUP BY 1, 2),
+       periods AS (
+         SELECT generate_series(date_trunc($4, $2::date), date_trunc($4, $3::date), $5::interval)::date AS bucket),
+       grid AS (
+         SELECT periods.bucket, statuses.status FROM periods CROSS JOIN unnest($6::text[]) AS statuses(status))
+  SELECT grid.bucket::text AS bucket, (grid.bucket + $5::interval - interval '1 day')::date::text AS natural_end, grid.status,
+         (sum(coalesce(bucketed.delta, 0)) OVER (PARTITION BY grid.status ORDER BY grid.bucket))::int AS count
+    FROM grid LEFT JOIN bucketed ON bucketed.bucket = grid.bucket AND bucketed.status = grid.status
+   ORDER BY grid.bucket, grid.status`;
+
+@Injectable()
+export class MembershipTimelineService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async timeline(
+    coalition: { id: string; launchedOn: string | null },
+    interval: TimelineInterval,
+    from: string | null,
+    to: string | null,
+  ): Promise<TimelinePeriod[]> {
+    const end = to ?? today();
+    const start = from ?? coalition.launchedOn ?? (await this.firstEventDate(coalition.id)) ?? end;
+    if (start > end) throw new InvalidInput('from', `from (${start}) must not be after to (${end})`);
+    const { unit, step } = INTERVALS[interval];
+    const [{ periods }] = await this.db.query(
+      `SELECT (SELECT count(*) FROM generate_series(date_trunc($1, $2::date), date_trunc($1, $3::date), $4::interval))::int AS periods`,
+      [unit, start, end, step],
+    );
+    if (periods > MAX_PERIODS) {
+      throw new InvalidInput('from', `That is ${periods} periods; at most ${MAX_PERIODS}: narrow from/to or use a longer interval`);
+    }
+    const rows: Array<{ bucket: string; natural_end: string; status: MembershipStatus; count: number }> = await this.db.query(
+      TIMELINE_SQL,
+      [coalition.id, start, end, unit, step, ALL_MEMBERSHIP_STATUSES],
+    );
+    const byBucket = new Map<string, TimelinePeriod>();
+    for (const row of rows) {
+      let period = byBucket.get(row.bucket);
+      if (!period) {
+        // The first and last periods are clipped to [from, to], so each end is a date stats(asOf:) can be asked about.
+        period = {
+          start: row.bucket < start ? start : row.bucket,
+          end: row.natural_end > end ? end : row.natural_end,
+          total: 0,
+          byStatus: [],
+        };
+        byBucket.set(row.bucket, period);
+      }
+      period.byStatus.push({ status: row.status, count: row.count });
+      period.total += row.count;
+    }
+    for (const period of byBucket.values()) {
+      period.byStatus.sort((a, b) => ALL_MEMBERSHIP_STATUSES.indexOf(a.status) - ALL_MEMBERSHIP_STATUSES.indexOf(b.status));
+    }
+    return [...byBucket.values()];
+  }
+
+  private async firstEventDate(coalitionId: string): Promise<string | null> {
+    const [row] = await this.db.query(
+      `SELECT min(e.effective_on)::text AS first FROM membership_event e JOIN membership m ON m.id = e.membership_id WHERE m.coalition_id = $1`,
+      [coalitionId],
+    );
+    return row?.first ?? null;
+  }
+}

@@ -1,0 +1,59 @@
+import { jest } from '@jest/globals';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { RosterImportService } from '../src/roster-import/roster-import.service.js';
+import { ApiKeysService } from '../src/auth/api-keys.service.js';
+import { useTestApp } from './support/test-app.js';
+
+const SLUG = 'synthetic-drug-threats';
+const app = useTestApp();
+
+beforeAll(async () => {
+  // 40 more members, so a page of 50 is full.
+  const service = app.current();
+  await service.app.get(ApiKeysService).create('bulk', 'admin');
+  const codes: Array<{ code: string }> = await service.app.get(DataSource).query(
+    `SELECT code FROM participant p WHERE kind = 'COUNTRY' AND NOT EXISTS (SELECT 1 FROM membership m WHERE m.participant_id = p.id)
+      ORDER BY code LIMIT 40`,
+  );
+  const report = await service.app.get(RosterImportService).importRoster({
+    coalition: SLUG,
+    keyName: 'bulk',
+    isDryRun: false,
+    rows: codes.map(({ code }, index) => ({
+      line: index + 2,
+      participant: code,
+      status: 'COMMITTED',
+      date: '2024-03-01',
+      sourceUrl: 'https://example.org/n-plus-one',
+      sourceTitle: 'Roster',
+      note: '',
+    })),
+  });
+  expect(report.isApplied).toBe(true);
+});
+
+/** Every statement the service sends to PostgreSQL while answering one request. */
+async function statementsFor(query: string): Promise<{ count: number; data: any }> {
+  const spy = jest.spyOn(pg.Client.prototype, 'query');
+  try {
+    const { data, errors } = await app.current().graphql(query);
+    expect(errors).toBeUndefined();
+    return { count: spy.mock.calls.length, data };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+const page = (size: number) => `{ coalition(slug: "${SLUG}") { memberships(first: ${size}) { totalCount nodes {
+  status participant { code name } history { status sources { title url } } commitments { title sources { url } } coalition { slug }
+} } } }`;
+
+it('answers a nested page of memberships in a constant number of SQL statements, whatever its size', async () => {
+  const small = await statementsFor(page(30));
+  const large = await statementsFor(page(50));
+  expect(large.data.coalition.memberships.nodes).toHaveLength(50);
+  expect(large.count).toBe(small.count);
+  // coalition, page, count, participants, histories, their sources, commitments, their sources, coalitions.
+  expect(large.count).toBeLessThanOrEqual(10);
+});
