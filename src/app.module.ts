@@ -16,6 +16,7 @@ import { dataSourceOptions } from './database/data-source.options.js';
 import { MembershipsModule } from './memberships/memberships.module.js';
 import { Country, InternationalOrganization } from './participants/participant.model.js';
 import { ParticipantsModule } from './participants/participants.module.js';
+import { ResponseCacheModule } from './response-cache/response-cache.module.js';
 import { RosterImportModule } from './roster-import/roster-import.module.js';
 import { SeedModule } from './seed/seed.module.js';
 
@@ -54,6 +55,7 @@ export class AppModule {
             return { req, requestId: requestIdOf(req), loaders: new RequestLoaders() };
           },
         }),
+        ResponseCacheModule.forDatabase(databaseUrl),
         AuthModule,
         AuditModule,
         ParticipantsModule,

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { InvalidInput, Unauthenticated, VersionConflict } from '../common/domain-errors.js';
 import type { Caller, GraphqlContext } from '../common/graphql-context.js';
+import { announceChange, RegistryChangesService } from '../response-cache/registry-changes.service.js';
 import { AuditService } from './audit.service.js';
 
 export interface WriteOutcome<Result> {
@@ -27,6 +28,7 @@ export class AuditedWriteService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly changes: RegistryChangesService,
   ) {}
 
   async perform<Result>(context: GraphqlContext, operation: string, input: unknown, work: Work<Result>): Promise<Result> {
@@ -40,7 +42,10 @@ export class AuditedWriteService {
     const request = { caller, operation, requestId: context.requestId, idempotencyKey };
     const requestHash = createHash('sha256').update(JSON.stringify({ operation, input })).digest('hex');
     try {
-      return await this.db.transaction((manager) => this.inTransaction(manager, request, requestHash, work));
+      const { result, changeId } = await this.db.transaction((manager) => this.inTransaction(manager, request, requestHash, work));
+      // Acknowledge only once no cache, here or on another instance, can still answer with the old data.
+      if (changeId) await this.changes.settle(changeId);
+      return result;
     } catch (error) {
       if (LOST_RACE.has(String((error as { code?: unknown }).code))) {
         throw new VersionConflict('A concurrent write changed the same record; read it again and retry');
@@ -54,7 +59,7 @@ export class AuditedWriteService {
     request: { caller: Caller; operation: string; requestId: string; idempotencyKey: string | undefined },
     requestHash: string,
     work: Work<Result>,
-  ): Promise<Result> {
+  ): Promise<{ result: Result; changeId?: string }> {
     const { caller, operation, idempotencyKey } = request;
     if (idempotencyKey) {
       // A concurrent retry with the same key waits here on the primary key until the first commits.
@@ -71,7 +76,7 @@ export class AuditedWriteService {
         if (earlier.operation !== operation || earlier.request_hash !== requestHash) {
           throw new VersionConflict('This Idempotency-Key was already used for a different request');
         }
-        return earlier.result;
+        return { result: earlier.result };
       }
     }
     const outcome = await work(manager);
@@ -83,6 +88,6 @@ export class AuditedWriteService {
         JSON.stringify(outcome.result),
       ]);
     }
-    return outcome.result;
+    return { result: outcome.result, changeId: await announceChange(manager) };
   }
 }

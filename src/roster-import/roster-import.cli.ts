@@ -9,6 +9,7 @@ import { AuthModule } from '../auth/auth.module.js';
 import { APP_CONFIG, loadConfig } from '../config/app-config.js';
 import { dataSourceOptions } from '../database/data-source.options.js';
 import { exitOnFailure, withCliDatabase } from '../database/cli-database.js';
+import { ResponseCacheModule } from '../response-cache/response-cache.module.js';
 import { parseRosterFile } from './roster-file.js';
 import { RosterImportModule } from './roster-import.module.js';
 import { RosterImportService } from './roster-import.service.js';
@@ -24,7 +25,13 @@ class RosterImportCliModule {
     const config = loadConfig();
     return {
       module: RosterImportCliModule,
-      imports: [TypeOrmModule.forRoot(dataSourceOptions(url, config.database)), AuthModule, AuditModule, RosterImportModule],
+      imports: [
+        TypeOrmModule.forRoot(dataSourceOptions(url, config.database)),
+        ResponseCacheModule.forDatabase(url),
+        AuthModule,
+        AuditModule,
+        RosterImportModule,
+      ],
       providers: [{ provide: APP_CONFIG, useValue: config }],
       exports: [APP_CONFIG],
       global: true,

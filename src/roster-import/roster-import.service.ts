@@ -14,6 +14,7 @@ import { assertTransition, MembershipStatus } from '../memberships/membership-st
 import { membershipOf, MembershipWritesService } from '../memberships/membership-writes.service.js';
 import { parseParticipantCode } from '../participants/participant-code.js';
 import { ParticipantsService } from '../participants/participants.service.js';
+import { announceChange } from '../response-cache/registry-changes.service.js';
 import type { RosterRow } from './roster-file.js';
 
 export interface RosterProblem {
@@ -93,6 +94,7 @@ export class RosterImportService {
       };
       if (problems.length > 0 || options.isDryRun) return report;
       for (const plan of changes) await this.apply(manager, coalition.id, caller, plan);
+      if (changes.length > 0) await announceChange(manager);
       return { ...report, isApplied: true };
     });
   }

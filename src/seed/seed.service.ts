@@ -16,6 +16,7 @@ import { ParticipantKind } from '../participants/participant-kind.js';
 import { ParticipantEntity } from '../participants/participant.entity.js';
 import type { CitedFact } from '../sources/citation.entity.js';
 import { SourcesService } from '../sources/sources.service.js';
+import { announceChange } from '../response-cache/registry-changes.service.js';
 import type { CoalitionSeed, OrganizationSeed } from './coalition-seed.js';
 import { SYNTHETIC_DRUG_COALITION } from './synthetic-drug-coalition.data.js';
 
@@ -47,6 +48,7 @@ export class SeedService {
         const exists = await manager.getRepository(CoalitionEntity).existsBy({ slug: seed.coalition.slug });
         if (exists) continue;
         await this.loadCoalition(manager, seed);
+        await announceChange(manager);
         this.logger.log(`Seeded coalition ${seed.coalition.slug}`);
       }
     });

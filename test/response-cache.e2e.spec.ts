@@ -1,0 +1,86 @@
+import { bearer, createTestKeys, type TestKeys } from './support/api-keys.js';
+import { createTestDatabase, startTestApp, type TestApp } from './support/test-app.js';
+
+const SLUG = 'synthetic-drug-threats';
+const STATS = `{ coalition(slug: "${SLUG}") { stats { committed invitedNotParticipating } timeline(interval: YEAR) { end total } } }`;
+
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let first: TestApp;
+let second: TestApp;
+let keys: TestKeys;
+
+/** Two instances of the service on one database, as users run them behind a load balancer. */
+beforeAll(async () => {
+  database = await createTestDatabase();
+  first = await startTestApp({}, database);
+  second = await startTestApp({}, database);
+  keys = await createTestKeys(first);
+});
+afterAll(async () => {
+  await first.close();
+  await second.close();
+  await database.drop();
+});
+
+async function read(service: TestApp, query = STATS, headers: Record<string, string> = {}) {
+  const response = await fetch(`${service.baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query }),
+  });
+  return { cache: response.headers.get('x-cache'), body: (await response.json()) as { data: any; errors?: unknown } };
+}
+
+let version = 1;
+async function commit(service: TestApp, code: string) {
+  const invited = await service.graphql(
+    `mutation { recordInvitation(input: { coalition: "${SLUG}", participant: "${code}", invitedOn: "2024-02-01" }) { version } }`,
+    {},
+    bearer(keys.admin),
+  );
+  version = invited.data!.recordInvitation.version;
+  const committed = await service.graphql(
+    `mutation { changeMembershipStatus(input: { coalition: "${SLUG}", participant: "${code}", status: COMMITTED, effectiveOn: "2024-03-01",
+       expectedVersion: ${version}, source: { url: "https://example.org/cache", title: "Cache test" } }) { status } }`,
+    {},
+    bearer(keys.admin),
+  );
+  expect(committed.errors).toBeUndefined();
+}
+
+describe('the response cache', () => {
+  it('answers a repeated public read from the cache', async () => {
+    const miss = await read(first);
+    const hit = await read(first);
+    expect(miss.cache).toBe('miss');
+    expect(hit.cache).toBe('hit');
+    expect(hit.body).toEqual(miss.body);
+  });
+
+  it('never answers with data older than an acknowledged write on the same instance', async () => {
+    const before = (await read(first)).body.data.coalition.stats.committed;
+    await read(first);
+    await commit(first, 'NO');
+    const after = await read(first);
+    expect(after.body.data.coalition.stats.committed).toBe(before + 1);
+  });
+
+  it('is cleared on every other instance by a write through one (LISTEN/NOTIFY)', async () => {
+    await read(second);
+    const cached = await read(second);
+    expect(cached.cache).toBe('hit');
+    const before = cached.body.data.coalition.stats.committed;
+    await commit(first, 'SE');
+    const after = await read(second);
+    expect(after.body.data.coalition.stats.committed).toBe(before + 1);
+    expect(after.cache).toBe('miss');
+  });
+
+  it('does not cache requests that carry a key, nor answers with errors', async () => {
+    await read(first, STATS, bearer(keys.viewer));
+    expect((await read(first, STATS, bearer(keys.viewer))).cache).toBeNull();
+    const bad = `{ participant(code: "!!") { code } }`;
+    await read(first, bad);
+    expect((await read(first, bad)).cache).not.toBe('hit');
+  });
+});
