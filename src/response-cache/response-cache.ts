@@ -47,7 +47,9 @@ export class ResponseCache {
       if (!body || Array.isArray(body) || typeof body.query !== 'string') return undefined;
       return `POST ${JSON.stringify([body.query, body.variables ?? null, body.operationName ?? null])}`;
     }
-    return request.method === 'GET' ? `GET ${request.url}` : undefined;
+    // A GET is cached only when it carries an operation (not a browser asking for the explorer page).
+    const isOperation = request.method === 'GET' && /[?&]query=/.test(request.url) && !String(request.headers.accept).includes('text/html');
+    return isOperation ? `GET ${request.url}` : undefined;
   }
 
   /** Registers the hooks on the GraphQL route's Fastify instance. Call before the app initialises. */
