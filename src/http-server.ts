@@ -22,10 +22,12 @@ export async function createHttpServer(config: AppConfig, databaseUrl: string): 
     logger: NEST_LOG_LEVELS[config.logLevel],
   });
   // Hooks go on before initialisation, so they wrap the GraphQL route Apollo registers during it.
-  new ResponseCache(app.get(RegistryChangesService), {
-    ttlSeconds: config.cacheTtlSeconds,
-    maxBytes: 64 * 1024 * 1024,
-  }).install(adapter.getInstance(), '/graphql');
+  if (config.isResponseCacheOn) {
+    new ResponseCache(app.get(RegistryChangesService), {
+      ttlSeconds: config.cacheTtlSeconds,
+      maxBytes: 64 * 1024 * 1024,
+    }).install(adapter.getInstance(), '/graphql');
+  }
   await prepareDatabase(app);
   return app;
 }

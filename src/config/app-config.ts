@@ -20,6 +20,7 @@ export interface AppConfig {
   database: DatabaseTimeouts;
   corsOrigins: string[];
   cacheTtlSeconds: number;
+  isResponseCacheOn: boolean;
   logLevel: LogLevel;
 }
 
@@ -115,6 +116,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       .map((origin) => origin.trim())
       .filter(Boolean),
     cacheTtlSeconds: integer(env, 'CACHE_TTL_SECONDS', 300, 0, 86_400),
+    isResponseCacheOn: flag(env, 'RESPONSE_CACHE', true),
     logLevel: logLevel(env, nodeEnv === 'test' ? 'silent' : 'info'),
   };
 }
