@@ -82,27 +82,25 @@ export const BARE_QUERIES: Record<OperationName, BareQuery> = {
     parameters: (v) => [v.coalition],
   },
 
+  // The page comes from the (coalition_id, status_since, id) index; each list from its own index.
   'nested-page': {
     sql: `
-      WITH page AS (
-        SELECT m.id, m.status, m.status_since, m.participant_id
-          FROM membership m JOIN coalition co ON co.id = m.coalition_id
-         WHERE co.slug = $1
-         ORDER BY m.status_since, m.id LIMIT 50)
       SELECT json_build_object('data', json_build_object('coalition', json_build_object('memberships', json_build_object(
-        'nodes', coalesce(json_agg(json_build_object(
-          'status', page.status,
-          'statusSince', page.status_since,
-          'participant', json_build_object('code', p.code, 'name', p.name),
-          'history', (SELECT json_agg(json_build_object('status', e.status, 'effectiveOn', e.effective_on)
-                                      ORDER BY e.effective_on, e.sequence)
-                        FROM membership_event e WHERE e.membership_id = page.id),
-          'commitments', coalesce((SELECT json_agg(json_build_object('title', c.title, 'status', c.status, 'madeOn', c.made_on)
-                                                   ORDER BY c.made_on, c.title)
-                                     FROM (SELECT * FROM commitment c WHERE c.membership_id = page.id
-                                            ORDER BY c.made_on, c.title LIMIT 5) c), '[]'::json))
-          ORDER BY page.status_since, page.id), '[]'::json)))))::text AS body
-        FROM page JOIN participant p ON p.id = page.participant_id`,
+        'nodes', coalesce((SELECT json_agg(node) FROM (
+          SELECT json_build_object(
+            'status', m.status,
+            'statusSince', m.status_since,
+            'participant', json_build_object('code', p.code, 'name', p.name),
+            'history', (SELECT json_agg(json_build_object('status', e.status, 'effectiveOn', e.effective_on))
+                          FROM (SELECT * FROM membership_event e WHERE e.membership_id = m.id
+                                 ORDER BY e.effective_on, e.sequence) e),
+            'commitments', coalesce((SELECT json_agg(json_build_object('title', c.title, 'status', c.status, 'madeOn', c.made_on))
+                                       FROM (SELECT * FROM commitment c WHERE c.membership_id = m.id
+                                              ORDER BY c.made_on, c.title LIMIT 5) c), '[]'::json)) AS node
+            FROM membership m JOIN participant p ON p.id = m.participant_id
+           WHERE m.coalition_id = co.id
+           ORDER BY m.status_since, m.id LIMIT 50) page), '[]'::json)))))::text AS body
+        FROM coalition co WHERE co.slug = $1`,
     parameters: (v) => [v.coalition],
   },
 };

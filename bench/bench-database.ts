@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { Logger } from '@nestjs/common';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/database/data-source.options.js';
@@ -37,6 +38,8 @@ export async function openBenchDatabase(scale: number, log: (message: string) =>
 
 /** Our migrations and seed, as the service runs them at start-up (without starting the service). */
 export async function migrateAndSeed(url: string): Promise<void> {
+  // The seed logs through Nest's static logger; outside the service only its warnings matter.
+  Logger.overrideLogger(['fatal', 'error', 'warn']);
   const dataSource = new DataSource(dataSourceOptions(url));
   await dataSource.initialize();
   try {

@@ -61,7 +61,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
   });
   const connections = (values.connections ?? '32,128').split(',').map((raw) => numberOf(raw, 0, 1, 1024, 'connections'));
   return {
-    scale: numberOf(values.scale, 0.01, 0, 5, 'scale'),
+    scale: numberOf(values.scale, 0.1, 0, 5, 'scale'),
     duration: numberOf(values.duration, 5, 1, 600, 'duration'),
     warmup: numberOf(values.warmup, 1, 0, 60, 'warmup'),
     connections,

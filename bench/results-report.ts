@@ -10,6 +10,11 @@ export interface RunMeasurement extends LoadResult {
   /** RSS of the server process right after the run, and its peak since it started (MiB). */
   rssMb: number | null;
   peakRssMb: number | null;
+  /** The machine's 1-minute load average when the run began: above the core count, others competed. */
+  loadAverage: number;
+  /** CPU time per completed request: the server process, and the PostgreSQL backends serving it. */
+  serverCpuMsPerRequest: number;
+  databaseCpuMsPerRequest: number;
 }
 
 /** ours / other in req/s, over all connection counts of the operation (null when a side is missing). */
@@ -40,8 +45,8 @@ function pad(text: string, width: number, isRight = false): string {
 }
 
 export function formatTable(runs: RunMeasurement[]): string {
-  const header = ['operation', 'conns', 'system', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'RSS MiB', 'peak MiB'];
-  const widths = [16, 6, 13, 9, 7, 7, 7, 8, 9];
+  const header = ['operation', 'conns', 'system', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'RSS MiB', 'peak MiB', 'cpu ms/req srv', 'db', 'load'];
+  const widths = [16, 6, 13, 8, 7, 7, 7, 8, 9, 15, 5, 5];
   const sorted = [...runs].sort(
     (a, b) => a.operation.localeCompare(b.operation) || a.connections - b.connections || a.system.localeCompare(b.system),
   );
@@ -60,6 +65,9 @@ export function formatTable(runs: RunMeasurement[]): string {
         run.errors === 0 ? '0' : `${run.errors} (${run.non2xx} non2xx, ${run.graphqlErrors} gql, ${run.socketErrors} sock)`,
         String(run.rssMb ?? '?'),
         String(run.peakRssMb ?? '?'),
+        run.serverCpuMsPerRequest.toFixed(2),
+        run.databaseCpuMsPerRequest.toFixed(2),
+        run.loadAverage.toFixed(1),
       ]),
     ),
   ].join('\n');

@@ -1,6 +1,8 @@
 import os from 'node:os';
+import pg from 'pg';
 import { askOf, checkAnswers, prepareRequests, type AnswerMismatch } from './answer-check.js';
 import type { BenchOptions, SystemName } from './bench-options.js';
+import { cpuPerRequest, cpuSnapshot } from './cpu-usage.js';
 import { readDatasetFacts } from './dataset-facts.js';
 import { runLoad } from './load-run.js';
 import { OPERATIONS } from './operations/index.js';
@@ -39,6 +41,38 @@ async function drained(server: ServerProcess, ask: Ask, request: PreparedRequest
   }
 }
 
+/** One timed run: warm-up, drain, the measured run with its CPU and memory, drain again. */
+async function measure(
+  server: ServerProcess,
+  ask: Ask,
+  requests: PreparedRequest[],
+  connections: number,
+  options: BenchOptions,
+  monitor: pg.ClientBase,
+): Promise<Omit<RunMeasurement, 'system' | 'operation' | 'connections'>> {
+  const loadAverage = os.loadavg()[0]!;
+  if (options.warmup > 0) {
+    await runLoad(server.port, requests, connections, options.warmup);
+    await drained(server, ask, requests[0]!);
+  }
+  const before = await cpuSnapshot(server.pid, monitor);
+  const result = await runLoad(server.port, requests, connections, options.duration);
+  const cpu = cpuPerRequest(before, await cpuSnapshot(server.pid, monitor), result.requests);
+  // Requests autocannon gave up on at the end may still be in the server: let it finish them.
+  await drained(server, ask, requests[0]!);
+  const death = server.death();
+  if (death) throw new Error(death);
+  const memory = server.memory();
+  return {
+    ...result,
+    rssMb: memory?.rssMb ?? null,
+    peakRssMb: memory?.peakRssMb ?? null,
+    loadAverage,
+    serverCpuMsPerRequest: cpu.serverMs,
+    databaseCpuMsPerRequest: cpu.databaseMs,
+  };
+}
+
 /**
  * Starts every system on the database, checks they agree on a sample of each question, then times
  * each (operation, connections, system) for `duration` seconds after `warmup` seconds, and stops
@@ -49,6 +83,8 @@ export async function runBench(options: BenchOptions, databaseUrl: string, log: 
   const facts = await readDatasetFacts(databaseUrl);
   log(`${facts.coalitions.length} coalitions, ${facts.participantCodes.length} members each, regions: ${facts.largeRegions.join(', ')}`);
   const servers = new Map<SystemName, ServerProcess>();
+  const monitor = new pg.Client({ connectionString: databaseUrl, application_name: 'coalition-registry-bench-monitor' });
+  await monitor.connect();
   try {
     for (const system of options.systems) {
       log(`starting ${system}`);
@@ -78,21 +114,9 @@ export async function runBench(options: BenchOptions, databaseUrl: string, log: 
       for (const [system, ask] of asks) requests.set(system, await prepareRequests(operation, system, questions, ask));
       for (const connections of options.connections) {
         for (const system of rotation(options.systems, cell++)) {
-          const server = servers.get(system)!;
-          const ask = asks.get(system)!;
-          const systemRequests = requests.get(system)!;
-          if (options.warmup > 0) {
-            await runLoad(server.port, systemRequests, connections, options.warmup);
-            await drained(server, ask, systemRequests[0]!);
-          }
-          const result = await runLoad(server.port, systemRequests, connections, options.duration);
-          // Requests autocannon gave up on at the end may still be in the server: let it finish them.
-          await drained(server, ask, systemRequests[0]!);
-          const death = server.death();
-          if (death) throw new Error(`${name} c=${connections}: ${death}`);
-          const memory = server.memory();
-          runs.push({ ...result, system, operation: name, connections, rssMb: memory?.rssMb ?? null, peakRssMb: memory?.peakRssMb ?? null });
-          log(`${name} c=${connections} ${system}: ${result.requestsPerSecond.toFixed(0)} req/s, p99 ${result.p99Ms} ms, errors ${result.errors}`);
+          const run = await measure(servers.get(system)!, asks.get(system)!, requests.get(system)!, connections, options, monitor);
+          runs.push({ ...run, system, operation: name, connections });
+          log(`${name} c=${connections} ${system}: ${run.requestsPerSecond.toFixed(0)} req/s, p99 ${run.p99Ms} ms, errors ${run.errors}`);
         }
       }
     }
@@ -107,5 +131,6 @@ export async function runBench(options: BenchOptions, databaseUrl: string, log: 
     };
   } finally {
     for (const server of servers.values()) await server.stop();
+    await monitor.end();
   }
 }
