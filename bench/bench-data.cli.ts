@@ -16,6 +16,9 @@ async function main(): Promise<void> {
   }
 }
 
+// Ctrl-C or a kill: exit through 'exit', whose handlers stop the servers and PostgreSQL we started.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+
 main().catch((error: unknown) => {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}\n`);
   process.exit(1);

@@ -24,6 +24,9 @@ async function main(): Promise<void> {
   }
 }
 
+// Ctrl-C or a kill: exit through 'exit', whose handlers stop the servers and PostgreSQL we started.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+
 main().then(
   () => process.exit(0),
   (error: unknown) => {
