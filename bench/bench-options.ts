@@ -1,0 +1,73 @@
+import { parseArgs } from 'node:util';
+
+export const SYSTEM_NAMES = ['ours', 'postgraphile', 'bare'] as const;
+export type SystemName = (typeof SYSTEM_NAMES)[number];
+
+export const OPERATION_NAMES = ['diplomat-lookup', 'members-page', 'dashboard-stats', 'nested-page'] as const;
+export type OperationName = (typeof OPERATION_NAMES)[number];
+
+export interface BenchOptions {
+  /** 1 = the reference dataset (200 coalitions, ~1M commitments); 0 = the seed alone. */
+  scale: number;
+  /** Seconds per measured run. */
+  duration: number;
+  /** Seconds of unmeasured load before each run. */
+  warmup: number;
+  connections: number[];
+  systems: SystemName[];
+  operations: OperationName[];
+  /** Delete and reload the dataset even when one of this scale is there. */
+  isRegenerating: boolean;
+  /** Measure even when the systems disagree on an answer (the disagreement is still reported). */
+  isCheckOptional: boolean;
+}
+
+export const USAGE = `npm run bench -- [--scale 0.1] [--duration 5] [--warmup 1] [--connections 32,128]
+                     [--systems ours,postgraphile,bare] [--operations ${OPERATION_NAMES.join(',')}]
+                     [--regenerate] [--no-check]
+npm run bench:data -- [--scale 0.1] [--regenerate]`;
+
+function listOf<T extends string>(raw: string | undefined, allowed: readonly T[], fallback: readonly T[], name: string): T[] {
+  if (raw === undefined) return [...fallback];
+  const items = raw.split(',').map((item) => item.trim()).filter(Boolean);
+  const unknown = items.filter((item) => !(allowed as readonly string[]).includes(item));
+  if (unknown.length > 0 || items.length === 0) {
+    throw new Error(`--${name} takes a comma-separated list of ${allowed.join(', ')}; got "${raw}"`);
+  }
+  return items as T[];
+}
+
+function numberOf(raw: string | undefined, fallback: number, min: number, max: number, name: string): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min || value > max) throw new Error(`--${name} must be a number from ${min} to ${max}, got "${raw}"`);
+  return value;
+}
+
+export function parseBenchOptions(argv: string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      scale: { type: 'string' },
+      duration: { type: 'string' },
+      warmup: { type: 'string' },
+      connections: { type: 'string' },
+      systems: { type: 'string' },
+      operations: { type: 'string' },
+      regenerate: { type: 'boolean', default: false },
+      'no-check': { type: 'boolean', default: false },
+    },
+  });
+  const connections = (values.connections ?? '32,128').split(',').map((raw) => numberOf(raw, 0, 1, 1024, 'connections'));
+  return {
+    scale: numberOf(values.scale, 0.1, 0, 5, 'scale'),
+    duration: numberOf(values.duration, 5, 1, 600, 'duration'),
+    warmup: numberOf(values.warmup, 1, 0, 60, 'warmup'),
+    connections,
+    systems: listOf(values.systems, SYSTEM_NAMES, SYSTEM_NAMES, 'systems'),
+    operations: listOf(values.operations, OPERATION_NAMES, OPERATION_NAMES, 'operations'),
+    isRegenerating: values.regenerate ?? false,
+    isCheckOptional: values['no-check'] ?? false,
+  };
+}
