@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -49,7 +50,8 @@ export class AppModule {
           validationRules: queryLimitRules(config.queryLimits),
           autoTransformHttpErrors: false,
           formatError: formatGraphqlError,
-          plugins: [errorReportingPlugin(), queryCostPlugin(config.queryLimits)],
+          // Cache-control hints are not used (the response cache is our own), and the plugin costs a hook per field.
+          plugins: [errorReportingPlugin(), queryCostPlugin(config.queryLimits), ApolloServerPluginCacheControlDisabled()],
           context: (request: { req?: RequestLike } & RequestLike): GraphqlContext => {
             const req = request.req ?? request;
             return { req, requestId: requestIdOf(req), loaders: new RequestLoaders() };

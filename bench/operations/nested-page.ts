@@ -2,8 +2,6 @@ import { bareRequest, dataOf, graphqlRequest, type Json, type Operation } from '
 
 /**
  * (4) A nested page: 50 memberships with their participant, history and first 5 commitments.
- * Our API cannot limit `commitments` (it is a plain list), so ours fetches and sends all of them
- * (about 36 per committed member at the reference scale); the check compares the first 5.
  */
 interface Question {
   coalition: string;
@@ -18,7 +16,7 @@ const OURS = `query NestedPage($coalition: String!) {
         status statusSince
         participant { code name }
         history { status effectiveOn }
-        commitments { title status madeOn }
+        commitments(first: ${COMMITMENTS_SHOWN}) { title status madeOn }
       }
     }
   }
@@ -53,10 +51,7 @@ export const nestedPage: Operation<Question> = {
   normalize(system, response) {
     const data = dataOf(response);
     if (system !== 'postgraphile') {
-      return data.coalition.memberships.nodes.map((node: Json) => ({
-        ...node,
-        commitments: node.commitments.slice(0, COMMITMENTS_SHOWN),
-      }));
+      return data.coalition.memberships.nodes;
     }
     return data.coalitionBySlug.membershipsByCoalitionId.nodes.map((node: Json) => ({
       status: node.status,

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { DateScalar } from '../common/date.scalar.js';
 import { LineOfEffort } from '../common/line-of-effort.js';
+import type { Source } from '../sources/source.model.js';
 import { CommitmentStatus } from './commitment-status.js';
 
 @ObjectType('Commitment', { description: 'What a member undertook to do.' })
@@ -33,4 +34,7 @@ export class Commitment {
 
   @Field(() => Int)
   version: number;
+
+  /** Loaded with the commitment when a membership's list is read; the resolver falls back to a loader. */
+  sources?: Source[];
 }

@@ -1,6 +1,6 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphqlContext } from '../common/graphql-context.js';
-import { unpagedListCost } from '../common/query-limits.js';
+import { pagedListCost, unpagedListCost } from '../common/query-limits.js';
 import { Membership } from '../memberships/membership.model.js';
 import { MembershipsService } from '../memberships/memberships.service.js';
 import { Source } from '../sources/source.model.js';
@@ -17,7 +17,7 @@ export class CommitmentsResolver {
 
   @ResolveField(() => [Source], { complexity: unpagedListCost })
   sources(@Parent() commitment: Commitment, @Context() context: GraphqlContext): Promise<Source[]> {
-    return this.sourcesService.citedFor(context.loaders, 'commitment', commitment.id);
+    return commitment.sources ? Promise.resolve(commitment.sources) : this.sourcesService.citedFor(context.loaders, 'commitment', commitment.id);
   }
 
   @ResolveField(() => Membership, { description: 'The membership (and so the member) that made it.' })
@@ -31,8 +31,13 @@ export class CommitmentsResolver {
 export class MembershipCommitmentsResolver {
   constructor(private readonly commitmentsService: CommitmentsService) {}
 
-  @ResolveField(() => [Commitment], { description: 'What this member undertook, oldest first.', complexity: unpagedListCost })
-  commitments(@Parent() membership: Membership, @Context() context: GraphqlContext): Promise<Commitment[]> {
-    return this.commitmentsService.ofMembership(context.loaders, membership.id, membership.asOf);
+  @ResolveField(() => [Commitment], { description: 'What this member undertook, oldest first.', complexity: pagedListCost(5) })
+  commitments(
+    @Parent() membership: Membership,
+    @Context() context: GraphqlContext,
+    @Args('first', { type: () => Int, nullable: true, description: 'At most this many (1 to 100); all when absent.' })
+    first: number | null,
+  ): Promise<Commitment[]> {
+    return this.commitmentsService.ofMembership(context.loaders, membership.id, membership.asOf, first ?? null);
   }
 }

@@ -1,25 +1,36 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { checkPageSize } from '../common/pagination.js';
 import { groupInOrder, type RequestLoaders } from '../common/request-loaders.js';
-import { CommitmentEntity } from './commitment.entity.js';
+import { sourcesJsonSql } from '../sources/sources.service.js';
+import type { Commitment } from './commitment.model.js';
 
 @Injectable()
 export class CommitmentsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** A membership's commitments, oldest first; on `asOf`, only those made by then. Batched per request. */
-  ofMembership(loaders: RequestLoaders, membershipId: string, asOf: string | null): Promise<CommitmentEntity[]> {
+  /**
+   * A membership's commitments with their sources, oldest first, at most `first` of them; on `asOf`,
+   * only those made by then. One statement for all the memberships of a request.
+   */
+  ofMembership(loaders: RequestLoaders, membershipId: string, asOf: string | null, first: number | null): Promise<Commitment[]> {
+    const limit = first === null ? null : checkPageSize(first, 100);
     return loaders
-      .get<string, CommitmentEntity[]>(`commitments:${asOf ?? 'now'}`, async (ids) => {
-        const query = this.db
-          .getRepository(CommitmentEntity)
-          .createQueryBuilder('c')
-          .where('c.membership_id = ANY(:ids)', { ids })
-          .orderBy('c.made_on', 'ASC')
-          .addOrderBy('c.title', 'ASC');
-        if (asOf) query.andWhere('c.made_on <= :asOf', { asOf });
-        return groupInOrder(ids, await query.getMany(), (commitment) => commitment.membershipId);
+      .get<string, Commitment[]>(`commitments:${asOf ?? 'now'}:${limit ?? 'all'}`, async (ids) => {
+        const rows: Commitment[] = await this.db.query(
+          `SELECT * FROM (
+             SELECT c.id, c.membership_id AS "membershipId", c.title, c.description, c.line_of_effort AS "lineOfEffort",
+                    c.status, c.made_on AS "madeOn", c.is_attested AS "isAttested", c.note, c.version,
+                    ${sourcesJsonSql('commitment', 'c.id')} AS sources,
+                    row_number() OVER (PARTITION BY c.membership_id ORDER BY c.made_on, c.title) AS position
+               FROM commitment c
+              WHERE c.membership_id = ANY($1::uuid[]) AND ($2::date IS NULL OR c.made_on <= $2::date)) AS ranked
+            WHERE $3::int IS NULL OR ranked.position <= $3::int
+            ORDER BY ranked."membershipId", ranked.position`,
+          [ids, asOf, limit],
+        );
+        return groupInOrder(ids, rows, (commitment) => commitment.membershipId);
       })
       .load(membershipId);
   }

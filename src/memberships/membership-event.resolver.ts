@@ -11,6 +11,6 @@ export class MembershipEventResolver {
 
   @ResolveField(() => [Source], { description: 'On whose word: the sources for this change of status.', complexity: unpagedListCost })
   sources(@Parent() event: MembershipEvent, @Context() context: GraphqlContext): Promise<Source[]> {
-    return this.sourcesService.citedFor(context.loaders, 'membership_event', event.id);
+    return event.sources ? Promise.resolve(event.sources) : this.sourcesService.citedFor(context.loaders, 'membership_event', event.id);
   }
 }

@@ -5,16 +5,17 @@ import type { Membership } from './membership.model.js';
 /**
  * The state of a coalition's memberships as a SQL common table expression `state`, either as they
  * stand now (the membership row) or as they stood on a date (the latest event effective on or before
- * it: time travel answered from the event history). Parameters: $1 coalition id, $2 the date.
+ * it: time travel answered from the event history). Parameters: $1 coalition id (or the SQL given as
+ * `coalition`), $2 the date.
  */
-export function membershipStateCte(isAsOf: boolean): string {
+export function membershipStateCte(isAsOf: boolean, coalition = '$1'): string {
   if (!isAsOf) {
     // `$2 IS NULL` names the absent date so that both forms take the same parameters.
     return `state AS (
       SELECT m.id, m.coalition_id, m.participant_id, m.status, m.status_since, m.status_since_precision,
              m.invited_on, m.role, m.note, m.version
         FROM membership m
-       WHERE m.coalition_id = $1 AND $2::date IS NULL)`;
+       WHERE m.coalition_id = ${coalition} AND $2::date IS NULL)`;
   }
   return `state AS (
       SELECT m.id, m.coalition_id, m.participant_id, e.status, e.effective_on AS status_since,
@@ -27,7 +28,7 @@ export function membershipStateCte(isAsOf: boolean): string {
                WHERE ev.membership_id = m.id AND ev.effective_on <= $2::date
                ORDER BY ev.effective_on DESC, ev.sequence DESC
                LIMIT 1) e ON true
-       WHERE m.coalition_id = $1)`;
+       WHERE m.coalition_id = ${coalition})`;
 }
 
 export interface MembershipStateRow {

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ReportedFigure } from '../coalitions/coalition.model.js';
 import { DatePrecision } from '../common/date-precision.js';
+import type { Source } from '../sources/source.model.js';
 import { DateScalar } from '../common/date.scalar.js';
 import { Paginated } from '../common/pagination.js';
 import { ParticipantKind } from '../participants/participant-kind.js';
@@ -70,6 +71,9 @@ export class MembershipEvent {
 
   @Field(() => String, { nullable: true })
   note: string | null;
+
+  /** Loaded with the event when the history is read; the resolver falls back to a loader. */
+  sources?: Source[];
 }
 
 export const MembershipConnection = Paginated(Membership, 'Membership');

@@ -3,13 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { NotFound } from '../common/domain-errors.js';
 import { groupInOrder, type RequestLoaders } from '../common/request-loaders.js';
-import { CoalitionsService } from '../coalitions/coalitions.service.js';
+import { CoalitionsService, parseSlug } from '../coalitions/coalitions.service.js';
 import { parseParticipantCode } from '../participants/participant-code.js';
-import { ParticipantsService } from '../participants/participants.service.js';
-import { MembershipEventEntity } from './membership-event.entity.js';
 import { ALL_MEMBERSHIP_STATUSES, MembershipStatus } from './membership-status.js';
 import { membershipStateCte, STATE_COLUMNS, toMembership, type MembershipStateRow } from './membership-state.sql.js';
-import type { CoalitionStats, KindCount, Membership, RegionCount } from './membership.model.js';
+import type { CoalitionStats, KindCount, Membership, MembershipEvent, RegionCount } from './membership.model.js';
+import { sourcesJsonSql } from '../sources/sources.service.js';
 import { ParticipantKind } from '../participants/participant-kind.js';
 import { today } from '../common/calendar-date.js';
 
@@ -18,22 +17,27 @@ export class MembershipsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly coalitions: CoalitionsService,
-    private readonly participants: ParticipantsService,
   ) {}
 
-  /** A participant's membership of a coalition, now or on `asOf`; null if it had not been invited by then. */
+  /**
+   * A participant's membership of a coalition, now or on `asOf`; null if it had not been invited by
+   * then. One statement: the diplomat's question is the hottest path of the service.
+   */
   async findOne(coalitionSlug: string, participantCode: string, asOf: string | null): Promise<Membership | null> {
     const code = parseParticipantCode(participantCode, 'participant');
-    const coalition = await this.coalitions.findBySlug(coalitionSlug, 'coalition');
-    if (!coalition) throw new NotFound(`No coalition has the slug "${coalitionSlug}"`, { argument: 'coalition' });
-    const participant = await this.participants.findEntityByCode(code);
-    if (!participant) return null;
-    const rows: MembershipStateRow[] = await this.db.query(
-      `WITH ${membershipStateCte(asOf !== null)}
-       SELECT ${STATE_COLUMNS} FROM state WHERE state.participant_id = $3`,
-      [coalition.id, asOf, participant.id],
+    const slug = parseSlug(coalitionSlug, 'coalition');
+    const rows: Array<MembershipStateRow & { coalition_found: string | null }> = await this.db.query(
+      `WITH ${membershipStateCte(asOf !== null, '(SELECT id FROM coalition WHERE slug = $1)')}
+       SELECT (SELECT id FROM coalition WHERE slug = $1) AS coalition_found, found.*
+         FROM (SELECT 1) AS always
+         LEFT JOIN LATERAL (
+           SELECT ${STATE_COLUMNS} FROM state JOIN participant p ON p.id = state.participant_id
+            WHERE p.code = $3 OR p.alpha3 = $3) AS found ON true`,
+      [slug, asOf, code],
     );
-    return rows[0] ? toMembership(rows[0], asOf) : null;
+    const [row] = rows;
+    if (!row?.coalition_found) throw new NotFound(`No coalition has the slug "${coalitionSlug}"`, { argument: 'coalition' });
+    return row.id ? toMembership(row, asOf) : null;
   }
 
   /** Batched by id, for fields that point at a membership (a commitment's). */
@@ -50,18 +54,21 @@ export class MembershipsService {
       .load(id);
   }
 
-  /** The events of a membership, oldest first; on `asOf`, only those effective by then. */
-  history(loaders: RequestLoaders, membershipId: string, asOf: string | null): Promise<MembershipEventEntity[]> {
+  /** The events of a membership with their sources, oldest first; on `asOf`, only those effective by then. */
+  history(loaders: RequestLoaders, membershipId: string, asOf: string | null): Promise<MembershipEvent[]> {
     return loaders
-      .get<string, MembershipEventEntity[]>(`history:${asOf ?? 'now'}`, async (ids) => {
-        const query = this.db
-          .getRepository(MembershipEventEntity)
-          .createQueryBuilder('e')
-          .where('e.membership_id = ANY(:ids)', { ids })
-          .orderBy('e.effective_on', 'ASC')
-          .addOrderBy('e.sequence', 'ASC');
-        if (asOf) query.andWhere('e.effective_on <= :asOf', { asOf });
-        return groupInOrder(ids, await query.getMany(), (event) => event.membershipId);
+      .get<string, MembershipEvent[]>(`history:${asOf ?? 'now'}`, async (ids) => {
+        const rows: Array<MembershipEvent & { membershipId: string }> = await this.db.query(
+          `SELECT e.id, e.membership_id AS "membershipId", e.status, e.effective_on AS "effectiveOn",
+                  e.effective_on_precision AS "effectiveOnPrecision", e.is_attested AS "isAttested",
+                  e.recorded_at AS "recordedAt", e.recorded_by AS "recordedBy", e.note,
+                  ${sourcesJsonSql('membership_event', 'e.id')} AS sources
+             FROM membership_event e
+            WHERE e.membership_id = ANY($1::uuid[]) AND ($2::date IS NULL OR e.effective_on <= $2::date)
+            ORDER BY e.membership_id, e.effective_on, e.sequence`,
+          [ids, asOf],
+        );
+        return groupInOrder(ids, rows, (event) => event.membershipId);
       })
       .load(membershipId);
   }
