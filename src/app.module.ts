@@ -14,6 +14,8 @@ import { MembershipsModule } from './memberships/memberships.module.js';
 import { Country, InternationalOrganization } from './participants/participant.model.js';
 import { ParticipantsModule } from './participants/participants.module.js';
 import { SeedModule } from './seed/seed.module.js';
+import { explorerLandingPage } from './web/explorer-landing-page.plugin.js';
+import { WebModule } from './web/web.module.js';
 
 function requestIdOf(req: RequestLike): string {
   const given = req.headers['x-request-id'];
@@ -42,7 +44,7 @@ export class AppModule {
           allowBatchedHttpRequests: false,
           autoTransformHttpErrors: false,
           formatError: formatGraphqlError,
-          plugins: [errorReportingPlugin()],
+          plugins: [errorReportingPlugin(), ...(config.graphqlExplorer ? [explorerLandingPage()] : [])],
           context: (request: { req?: RequestLike } & RequestLike): GraphqlContext => {
             const req = request.req ?? request;
             return { req, requestId: requestIdOf(req), loaders: new RequestLoaders() };
@@ -53,6 +55,7 @@ export class AppModule {
         MembershipsModule,
         CommitmentsModule,
         SeedModule,
+        WebModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],
       exports: [APP_CONFIG],
