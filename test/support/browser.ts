@@ -68,6 +68,8 @@ export async function openBrowser(): Promise<BrowserSession> {
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
   const requests: string[] = [];
   const problems: string[] = [];
+  // Each page's context closes with the page; the browser closes only after all of them have.
+  const closingContexts: Array<Promise<void>> = [];
   return {
     requests,
     problems,
@@ -75,17 +77,23 @@ export async function openBrowser(): Promise<BrowserSession> {
       const context = await browser.newContext({ viewport, serviceWorkers: 'block' });
       context.on('request', (request) => requests.push(request.url()));
       // Record, and block: a request for another host never reaches the network, even by mistake.
-      await context.route('**/*', (route) => (isLocalUrl(route.request().url()) ? route.continue() : route.abort('blockedbyclient')));
+      // A request still in flight when its page closes can no longer be continued: that is no failure.
+      await context.route('**/*', (route) =>
+        (isLocalUrl(route.request().url()) ? route.continue() : route.abort('blockedbyclient')).catch(() => undefined),
+      );
       const page = await context.newPage();
       page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
       page.on('console', (message) => {
         if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
       });
-      page.on('close', () => void context.close());
+      page.on('close', () => closingContexts.push(context.close().catch(() => undefined)));
       return page;
     },
     foreignRequests: () => requests.filter((url) => !isLocalUrl(url)),
-    close: () => browser.close(),
+    async close() {
+      await Promise.all(closingContexts);
+      await browser.close();
+    },
   };
 }
 
