@@ -20,6 +20,8 @@ import { ParticipantsModule } from './participants/participants.module.js';
 import { ResponseCacheModule } from './response-cache/response-cache.module.js';
 import { RosterImportModule } from './roster-import/roster-import.module.js';
 import { SeedModule } from './seed/seed.module.js';
+import { explorerLandingPage } from './web/explorer-landing-page.plugin.js';
+import { WebModule } from './web/web.module.js';
 
 function requestIdOf(req: RequestLike): string {
   const given = req.headers['x-request-id'];
@@ -51,7 +53,12 @@ export class AppModule {
           autoTransformHttpErrors: false,
           formatError: formatGraphqlError,
           // Cache-control hints are not used (the response cache is our own), and the plugin costs a hook per field.
-          plugins: [errorReportingPlugin(), queryCostPlugin(config.queryLimits), ApolloServerPluginCacheControlDisabled()],
+          plugins: [
+            errorReportingPlugin(),
+            queryCostPlugin(config.queryLimits),
+            ApolloServerPluginCacheControlDisabled(),
+            ...(config.graphqlExplorer ? [explorerLandingPage()] : []),
+          ],
           context: (request: { req?: RequestLike } & RequestLike): GraphqlContext => {
             const req = request.req ?? request;
             return { req, requestId: requestIdOf(req), loaders: new RequestLoaders() };
@@ -66,6 +73,7 @@ export class AppModule {
         CommitmentsModule,
         SeedModule,
         RosterImportModule,
+        WebModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],
       exports: [APP_CONFIG],

@@ -1,0 +1,144 @@
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { describeInBrowser, expectOfflineAndClean, openBrowser, saveScreenshot, type BrowserSession } from './support/browser.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+describeInBrowser('the dashboard at / in Chromium', () => {
+  let service: TestApp;
+  let browser: BrowserSession;
+
+  beforeAll(async () => {
+    [service, browser] = await Promise.all([startTestApp(), openBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await service?.close();
+  });
+  afterEach(() => expectOfflineAndClean(browser));
+
+  async function openDashboard(viewport?: { width: number; height: number }): Promise<Page> {
+    const page = await browser.newPage(viewport);
+    await page.goto(`${service.baseUrl}/`);
+    await page.locator('[data-testid=named-participating]').waitFor();
+    await page.locator('svg.membership-map path.country').first().waitFor();
+    await page.locator('svg.growth-chart').waitFor();
+    await page.locator('table.member-table tbody tr').first().waitFor();
+    return page;
+  }
+
+  it('shows the reported 84 countries at launch beside the named roster, and China as invited, not participating', async () => {
+    const page = await openDashboard();
+    const launchFigure = page.locator('li.reported-figure', { hasText: 'at launch' }).filter({ hasText: '84 countries' });
+    expect(await launchFigure.count()).toBe(1);
+    expect(await launchFigure.innerText()).toContain('84 countries');
+    expect(await page.locator('.figure-group.reported').innerText()).toContain('159 countries');
+
+    expect(await page.locator('[data-testid=named-participating]').innerText()).toBe('25');
+    expect(await page.locator('.figure-group.named').innerText()).toContain('24 countries and 1 organisation');
+    expect(await page.locator('[data-testid=invited-not-participating]').innerText()).toBe('1');
+    expect(await page.locator('.figure-group.invited .invited-list').innerText()).toContain('China');
+
+    // Side by side, never merged: the reported group and the named roster share a row on a wide screen.
+    const reported = (await page.locator('.figure-group.reported').boundingBox())!;
+    const named = (await page.locator('.figure-group.named').boundingBox())!;
+    expect(named.x).toBeGreaterThan(reported.x + reported.width - 1);
+    expect(Math.abs(named.y - reported.y)).toBeLessThan(2);
+
+    await saveScreenshot(page, 'dashboard');
+    if (process.env.UPDATE_SCREENSHOTS === '1') {
+      // For the README: from the headline down to the first rows of the member table.
+      const table = (await page.locator('section.members').boundingBox())!;
+      mkdirSync('docs', { recursive: true });
+      await page.screenshot({ path: 'docs/dashboard.png', fullPage: true, clip: { x: 0, y: 0, width: 1440, height: table.y + 420 } });
+    }
+    await page.close();
+  });
+
+  it('finds "People\'s Republic of China" with the search box and shows China invited, not participating', async () => {
+    const page = await openDashboard();
+    await page.getByLabel('Search any country or organisation').fill("People's Republic of China");
+    await page.locator('table.member-table caption', { hasText: 'match' }).waitFor();
+    const chinaRow = page.locator('table.member-table tbody tr', { has: page.locator('th', { hasText: /^China$/ }) });
+    expect(await chinaRow.locator('.status-badge').innerText()).toBe('Invited, not participating');
+    expect(await chinaRow.getAttribute('data-status')).toBe('INVITED');
+    const hongKong = page.locator('table.member-table tbody tr', { hasText: 'Hong Kong' });
+    expect(await hongKong.locator('.status-badge').innerText()).toBe('Not named by any source');
+    await saveScreenshot(page, 'dashboard-search');
+    await page.close();
+  });
+
+  it('draws a map with a shape per country, coloured by the named roster', async () => {
+    const page = await openDashboard();
+    const shapes = page.locator('svg.membership-map path.country');
+    expect(await shapes.count()).toBeGreaterThanOrEqual(240);
+    // One colour per named country (Australia's shape comes in two pieces: the mainland and Ashmore and Cartier).
+    const participating = await page.locator('svg.membership-map path.country[data-status=COMMITTED]').evaluateAll((paths) =>
+      paths.map((shape) => shape.getAttribute('data-code')),
+    );
+    expect(new Set(participating).size).toBe(24);
+    expect(await page.locator('svg.membership-map path.country[data-status=INVITED]').getAttribute('data-code')).toBe('CN');
+    expect(await page.locator('.map-organizations').innerText()).toContain('European Union');
+    await saveScreenshot(page.locator('.map-panel'), 'dashboard-map');
+    await page.close();
+  });
+
+  it('pages and sorts the member table from the keyboard', async () => {
+    const page = await openDashboard();
+    await page.getByLabel('Per page').selectOption('10');
+    await page.locator('.table-scroll[aria-busy=false]', { hasText: 'Members 1–10 of 26' }).waitFor();
+
+    await page.getByRole('button', { name: 'Next page' }).focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.table-scroll[aria-busy=false]', { hasText: 'Members 11–20 of 26' }).waitFor();
+
+    await page.getByRole('button', { name: /^Since/ }).focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.table-scroll[aria-busy=false]', { hasText: 'Members 1–10 of 26' }).waitFor();
+    expect(await page.locator('th[aria-sort=ascending]').innerText()).toContain('Since');
+    // Oldest status first: China, invited the day before the launch.
+    expect(await page.locator('table.member-table tbody tr').first().locator('th').innerText()).toBe('China');
+    await saveScreenshot(page, 'dashboard-table');
+    await page.close();
+  });
+
+  it('opens a member record with its history and commitments, and comes back', async () => {
+    const page = await openDashboard();
+    await page.getByLabel('Search any country or organisation').fill('India');
+    await page.locator('table.member-table tbody th a', { hasText: /^India$/ }).click();
+    await page.locator('h1#member-name', { hasText: 'India' }).waitFor();
+    expect(page.url()).toContain('member=IN');
+    const record = await page.locator('article.member-detail').innerText();
+    expect(record).toContain('Participating');
+    expect(record).toContain('co-chair of Working Group 1');
+    expect(record).toContain('Coalition Pledge');
+    expect(await page.locator('.history li').count()).toBeGreaterThanOrEqual(1);
+    expect(await page.locator('.history a[href^="http"]').count()).toBeGreaterThanOrEqual(1);
+    await saveScreenshot(page, 'member-india');
+
+    await page.goto(`${service.baseUrl}/?member=CN`);
+    await page.locator('h1#member-name', { hasText: 'China' }).waitFor();
+    expect(await page.locator('.member-status .status-badge').innerText()).toBe('Invited, not participating');
+    await page.getByRole('link', { name: '← All members' }).click();
+    await page.locator('[data-testid=named-participating]').waitFor();
+    await page.close();
+  });
+
+  it('fits a phone screen without sideways scrolling', async () => {
+    const page = await openDashboard({ width: 390, height: 844 });
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+    expect(overflow).toBeLessThanOrEqual(0);
+    await saveScreenshot(page, 'dashboard-phone');
+    await page.close();
+  });
+
+  it('blocks and reports a request for another host (the guard every browser test relies on)', async () => {
+    const page = await browser.newPage();
+    // A blank page has no Content-Security-Policy of ours, so the browser does try to fetch the image.
+    // .invalid never resolves (RFC 2606), and the route aborts the request before any lookup.
+    await page.setContent('<img src="http://registry-test.invalid/probe.png" alt="">');
+    expect(browser.foreignRequests()).toEqual(['http://registry-test.invalid/probe.png']);
+    browser.requests.length = 0;
+    browser.problems.length = 0;
+    await page.close();
+  });
+});

@@ -1,0 +1,77 @@
+import type { Page } from 'playwright-core';
+import { describeInBrowser, expectOfflineAndClean, openBrowser, saveScreenshot, type BrowserSession } from './support/browser.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+describeInBrowser('the GraphQL explorer at /graphql in Chromium', () => {
+  let service: TestApp;
+  let browser: BrowserSession;
+
+  beforeAll(async () => {
+    [service, browser] = await Promise.all([startTestApp(), openBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await service?.close();
+  });
+  afterEach(() => expectOfflineAndClean(browser));
+
+  async function openExplorer(search = ''): Promise<Page> {
+    const page = await browser.newPage();
+    await page.goto(`${service.baseUrl}/graphql${search}`);
+    await page.locator('.graphiql-container').waitFor();
+    // The schema came in through introspection once the documentation button is ready.
+    await page.locator('.graphiql-query-editor .view-lines').waitFor();
+    return page;
+  }
+
+  /** The response editor's text, its spacing folded (Monaco renders spaces as no-break spaces). */
+  async function responseText(page: Page, containing: string): Promise<string> {
+    const response = page.locator('.graphiql-response .view-lines');
+    await response.filter({ hasText: containing }).waitFor({ timeout: 20_000 });
+    return (await response.innerText()).replace(/\s+/g, ' ');
+  }
+
+  it('loads from the service itself and runs the query given in its address', async () => {
+    const page = await openExplorer(`?query=${encodeURIComponent('query FromTheAddress { coalitions { slug name launchedOn } }')}`);
+    await page.getByRole('button', { name: /Execute query/ }).click();
+    const answer = await responseText(page, 'synthetic-drug-threats');
+    expect(answer).toContain('Global Coalition to Address Synthetic Drug Threats');
+    expect(answer).toContain('2023-07-07');
+    await saveScreenshot(page, 'explorer');
+    await page.close();
+  });
+
+  it('offers the diplomat, dashboard and admin examples, runs the diplomat one, and has a headers editor', async () => {
+    const page = await openExplorer();
+    const tabs = await page.locator('.graphiql-tabs').innerText();
+    expect(tabs).toContain('DiplomatTurkiyeMembership');
+    expect(tabs).toContain('DashboardStatsAndMembers');
+    expect(tabs).toContain('AdminRecordInvitationNeedsAdminKey');
+    expect(await page.locator('.graphiql-footer, .graphiql-container').first().innerText()).toContain('needs an admin key');
+
+    await page.getByRole('tab', { name: /DiplomatTurkiyeMembership/ }).click();
+    await page.getByRole('button', { name: /Execute query/ }).click();
+    // Türkiye is known to the registry (and as "Turkey"), but no source names it a member.
+    const answer = await responseText(page, 'Turkey');
+    expect(answer).toContain('"membership": null');
+
+    await page.getByRole('tab', { name: /AdminRecordInvitationNeedsAdminKey/ }).click();
+    await page.getByRole('button', { name: 'Headers' }).click();
+    const headers = page.locator('.graphiql-editor-tool .graphiql-editor:not(.hidden)');
+    await headers.filter({ hasText: 'Authorization' }).waitFor();
+    expect((await headers.innerText()).replace(/\s+/g, ' ')).toContain('"Authorization": "Bearer <admin key>"');
+    await saveScreenshot(page, 'explorer-admin-example');
+    await page.close();
+  });
+
+  it('shows the schema documentation', async () => {
+    const page = await openExplorer();
+    await page.getByRole('button', { name: /Show Documentation Explorer/ }).click();
+    await page.locator('.graphiql-doc-explorer').getByText('Query', { exact: true }).click();
+    const docs = page.locator('.graphiql-doc-explorer');
+    await docs.getByText('searchParticipants').waitFor();
+    expect(await docs.innerText()).toContain('A coalition by its slug');
+    await saveScreenshot(page, 'explorer-docs');
+    await page.close();
+  });
+});
