@@ -37,7 +37,9 @@ async function drained(server: ServerProcess, ask: Ask, request: PreparedRequest
     await ask(request);
   } catch (error) {
     const cause = (error as { cause?: unknown }).cause;
-    throw new Error(`${server.name} stopped answering (${String(cause ?? error)}). ${server.death() ?? 'It still runs.'}`);
+    throw new Error(`${server.name} stopped answering (${String(cause ?? error)}). ${server.death() ?? 'It still runs.'}`, {
+      cause: error,
+    });
   }
 }
 

@@ -1,6 +1,7 @@
 import { InvalidInput } from './domain-errors.js';
 
 /** Control characters other than tab and newline have no place in a recorded fact. */
+// eslint-disable-next-line no-control-regex -- finding control characters is this pattern's whole purpose
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /** Free text from a caller: trimmed, bounded, printable; empty means absent. */
