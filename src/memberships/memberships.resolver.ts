@@ -36,8 +36,9 @@ export class MembershipsResolver {
     @Args('coalition', { description: 'The coalition\'s slug.' }) coalition: string,
     @Args('participant', { description: 'ISO alpha-2 or alpha-3 code, or an organisation acronym.' }) participant: string,
     @Args('asOf', { type: () => DateScalar, nullable: true }) asOf: string | null,
+    @Context() context: GraphqlContext,
   ): Promise<Membership | null> {
-    return this.memberships.findOne(coalition, participant, asOf ?? null);
+    return this.memberships.findOne(context.loaders, coalition, participant, asOf ?? null);
   }
 
   @ResolveField(() => Coalition)

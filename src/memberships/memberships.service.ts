@@ -12,6 +12,24 @@ import { sourcesJsonSql } from '../sources/sources.service.js';
 import { ParticipantKind } from '../participants/participant-kind.js';
 import { today } from '../common/calendar-date.js';
 
+/** Events of the memberships `which` selects, with their sources; $2 an optional date they must be effective by. */
+const historySql = (which: string) => `
+  SELECT e.id, e.membership_id AS "membershipId", e.status, e.effective_on AS "effectiveOn",
+         e.effective_on_precision AS "effectiveOnPrecision", e.is_attested AS "isAttested",
+         e.recorded_at AS "recordedAt", e.recorded_by AS "recordedBy", e.note,
+         ${sourcesJsonSql('membership_event', 'e.id')} AS sources,
+         row_number() OVER (PARTITION BY e.membership_id ORDER BY e.effective_on, e.sequence) AS sequence_order
+    FROM membership_event e
+   WHERE ${which} AND ($2::date IS NULL OR e.effective_on <= $2::date)`;
+
+type HistoryRow = Omit<MembershipEvent, 'recordedAt'> & { membershipId: string; recordedAt: Date | string };
+
+/** Rows come as columns from the loader and as JSON from the lookup; JSON carries the time as text. */
+const toEvent = ({ recordedAt, ...event }: HistoryRow & { sequence_order?: unknown }): MembershipEvent & { membershipId: string } => {
+  const { sequence_order: _order, ...rest } = event;
+  return { ...rest, recordedAt: new Date(recordedAt) };
+};
+
 @Injectable()
 export class MembershipsService {
   constructor(
@@ -21,23 +39,34 @@ export class MembershipsService {
 
   /**
    * A participant's membership of a coalition, now or on `asOf`; null if it had not been invited by
-   * then. One statement: the diplomat's question is the hottest path of the service.
+   * then. The diplomat's question is the hottest path of the service, so one statement answers it,
+   * history and sources included: the history loader of the request is primed with them.
    */
-  async findOne(coalitionSlug: string, participantCode: string, asOf: string | null): Promise<Membership | null> {
+  async findOne(
+    loaders: RequestLoaders,
+    coalitionSlug: string,
+    participantCode: string,
+    asOf: string | null,
+  ): Promise<Membership | null> {
     const code = parseParticipantCode(participantCode, 'participant');
     const slug = parseSlug(coalitionSlug, 'coalition');
-    const rows: Array<MembershipStateRow & { coalition_found: string | null }> = await this.db.query(
-      `WITH ${membershipStateCte(asOf !== null, '(SELECT id FROM coalition WHERE slug = $1)')}
-       SELECT (SELECT id FROM coalition WHERE slug = $1) AS coalition_found, found.*
-         FROM (SELECT 1) AS always
-         LEFT JOIN LATERAL (
-           SELECT ${STATE_COLUMNS} FROM state JOIN participant p ON p.id = state.participant_id
-            WHERE p.code = $3 OR p.alpha3 = $3) AS found ON true`,
-      [slug, asOf, code],
-    );
+    const rows: Array<MembershipStateRow & { coalition_found: string | null; history: HistoryRow[] | null }> =
+      await this.db.query(
+        `WITH ${membershipStateCte(asOf !== null, '(SELECT id FROM coalition WHERE slug = $1)')}
+         SELECT (SELECT id FROM coalition WHERE slug = $1) AS coalition_found, found.*,
+                (SELECT json_agg(to_json(events) ORDER BY events.sequence_order)
+                   FROM (${historySql('e.membership_id = found.id')}) AS events) AS history
+           FROM (SELECT 1) AS always
+           LEFT JOIN LATERAL (
+             SELECT ${STATE_COLUMNS} FROM state JOIN participant p ON p.id = state.participant_id
+              WHERE p.code = $3 OR p.alpha3 = $3) AS found ON true`,
+        [slug, asOf, code],
+      );
     const [row] = rows;
     if (!row?.coalition_found) throw new NotFound(`No coalition has the slug "${coalitionSlug}"`, { argument: 'coalition' });
-    return row.id ? toMembership(row, asOf) : null;
+    if (!row.id) return null;
+    this.historyLoader(loaders, asOf).prime(row.id, (row.history ?? []).map(toEvent));
+    return toMembership(row, asOf);
   }
 
   /** Batched by id, for fields that point at a membership (a commitment's). */
@@ -56,21 +85,17 @@ export class MembershipsService {
 
   /** The events of a membership with their sources, oldest first; on `asOf`, only those effective by then. */
   history(loaders: RequestLoaders, membershipId: string, asOf: string | null): Promise<MembershipEvent[]> {
-    return loaders
-      .get<string, MembershipEvent[]>(`history:${asOf ?? 'now'}`, async (ids) => {
-        const rows: Array<MembershipEvent & { membershipId: string }> = await this.db.query(
-          `SELECT e.id, e.membership_id AS "membershipId", e.status, e.effective_on AS "effectiveOn",
-                  e.effective_on_precision AS "effectiveOnPrecision", e.is_attested AS "isAttested",
-                  e.recorded_at AS "recordedAt", e.recorded_by AS "recordedBy", e.note,
-                  ${sourcesJsonSql('membership_event', 'e.id')} AS sources
-             FROM membership_event e
-            WHERE e.membership_id = ANY($1::uuid[]) AND ($2::date IS NULL OR e.effective_on <= $2::date)
-            ORDER BY e.membership_id, e.effective_on, e.sequence`,
-          [ids, asOf],
-        );
-        return groupInOrder(ids, rows, (event) => event.membershipId);
-      })
-      .load(membershipId);
+    return this.historyLoader(loaders, asOf).load(membershipId);
+  }
+
+  private historyLoader(loaders: RequestLoaders, asOf: string | null) {
+    return loaders.get<string, MembershipEvent[]>(`history:${asOf ?? 'now'}`, async (ids) => {
+      const rows: HistoryRow[] = await this.db.query(
+        `${historySql('e.membership_id = ANY($1::uuid[])')} ORDER BY e.membership_id, sequence_order`,
+        [ids, asOf],
+      );
+      return groupInOrder(ids, rows.map(toEvent), (event) => event.membershipId);
+    });
   }
 
   /** Counts by status, kind and region on a date, in one query. */
