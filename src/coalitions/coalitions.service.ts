@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { InvalidInput } from '../common/domain-errors.js';
+import { RegistryChangesService } from '../response-cache/registry-changes.service.js';
 import { groupInOrder, type RequestLoaders } from '../common/request-loaders.js';
 import { CoalitionEventEntity } from './coalition-event.entity.js';
 import { CoalitionEntity } from './coalition.entity.js';
@@ -19,14 +20,28 @@ export function parseSlug(raw: string, argument: string): string {
 
 @Injectable()
 export class CoalitionsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  private readonly bySlug = new Map<string, CoalitionEntity>();
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly changes: RegistryChangesService,
+  ) {
+    changes.onChange(() => this.bySlug.clear());
+  }
 
   list(): Promise<CoalitionEntity[]> {
     return this.db.getRepository(CoalitionEntity).find({ order: { launchedOn: 'ASC', slug: 'ASC' } });
   }
 
-  findBySlug(rawSlug: string, argument = 'slug'): Promise<CoalitionEntity | null> {
-    return this.db.getRepository(CoalitionEntity).findOneBy({ slug: parseSlug(rawSlug, argument) });
+  /** Coalitions are few and change rarely: kept in memory, forgotten on any change to the registry. */
+  async findBySlug(rawSlug: string, argument = 'slug'): Promise<CoalitionEntity | null> {
+    const slug = parseSlug(rawSlug, argument);
+    const known = this.bySlug.get(slug);
+    if (known) return known;
+    const generation = this.changes.generation;
+    const row = await this.db.getRepository(CoalitionEntity).findOneBy({ slug });
+    if (row && generation === this.changes.generation && this.changes.isListening) this.bySlug.set(slug, row);
+    return row;
   }
 
   load(loaders: RequestLoaders, id: string): Promise<CoalitionEntity> {

@@ -17,6 +17,8 @@ export interface MembershipPageRequest {
   after?: string | null;
   orderBy?: MembershipOrder | null;
   asOf?: string | null;
+  /** False when the caller did not ask for totalCount: the count query is then skipped. */
+  isTotalNeeded?: boolean;
 }
 
 /** The SQL sort key of each ordering; the membership id breaks ties so every row has one place. */
@@ -77,18 +79,19 @@ export class MembershipPagesService {
     }
     params.push(size + 1);
     const order = `ORDER BY ${sortKey.expression} ${direction}, state.id ${direction}`;
-    const [rows, counted] = await Promise.all([
+    const countSql = `WITH ${membershipStateCte(asOf !== null)}
+      SELECT count(*)::int AS total FROM state JOIN participant p ON p.id = state.participant_id ${where(filters)}`;
+    const [rows, total] = await Promise.all([
       this.db.query(`${from} ${where(pageFilters)} ${order} LIMIT $${params.length}`, params) as Promise<PageRow[]>,
-      this.db.query(
-        `WITH ${membershipStateCte(asOf !== null)}
-         SELECT count(*)::int AS total FROM state JOIN participant p ON p.id = state.participant_id ${where(filters)}`,
-        countParams,
-      ) as Promise<Array<{ total: number }>>,
+      // Counting a large roster costs as much as the page itself: only when asked for.
+      request.isTotalNeeded === false
+        ? Promise.resolve(0)
+        : (this.db.query(countSql, countParams) as Promise<Array<{ total: number }>>).then((counted) => counted[0]?.total ?? 0),
     ]);
     return toConnection(
       rows,
       size,
-      counted[0]?.total ?? 0,
+      total,
       Boolean(request.after),
       (row) => encodeCursor(cursorKind, [row.sort_key, row.id]),
       (row) => toMembership(row, asOf),

@@ -1,4 +1,6 @@
-import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Info, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { isFieldSelected } from '../common/field-selection.js';
 import { Coalition } from '../coalitions/coalition.model.js';
 import { CoalitionsService } from '../coalitions/coalitions.service.js';
 import { DateScalar } from '../common/date.scalar.js';
@@ -70,8 +72,12 @@ export class CoalitionMembershipsResolver {
     description: 'The named roster: members a source names.',
     complexity: pagedListCost(50),
   })
-  memberships(@Parent() coalition: Coalition, @Args() args: MembershipsArgs): Promise<Connection<Membership>> {
-    return this.pages.page({ coalitionId: coalition.id, ...args });
+  memberships(
+    @Parent() coalition: Coalition,
+    @Args() args: MembershipsArgs,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Connection<Membership>> {
+    return this.pages.page({ coalitionId: coalition.id, ...args, isTotalNeeded: isFieldSelected(info, 'totalCount') });
   }
 
   @ResolveField(() => [TimelinePeriod], {

@@ -70,7 +70,11 @@ export class ParticipantsService {
   load(loaders: RequestLoaders, id: string): Promise<ParticipantView> {
     return loaders
       .get<string, ParticipantView>('participant', async (ids) => {
-        const rows = await this.participants.createQueryBuilder('p').whereInIds([...ids]).getMany();
+        const rows: ParticipantEntity[] = await this.db.query(
+          `SELECT id, kind, code, alpha3, name, official_name AS "officialName", region, subregion, website, aliases
+             FROM participant WHERE id = ANY($1::uuid[])`,
+          [ids],
+        );
         const byId = new Map(rows.map((row) => [row.id, toParticipantView(row)]));
         return ids.map((participantId) => byId.get(participantId) ?? new Error(`participant ${participantId} missing`));
       })
