@@ -18,16 +18,17 @@ export class CommitmentsService {
     const limit = first === null ? null : checkPageSize(first, 100);
     return loaders
       .get<string, Commitment[]>(`commitments:${asOf ?? 'now'}:${limit ?? 'all'}`, async (ids) => {
+        // Rank first, then build sources only for the commitments kept (a member may have dozens).
         const rows: Commitment[] = await this.db.query(
-          `SELECT * FROM (
-             SELECT c.id, c.membership_id AS "membershipId", c.title, c.description, c.line_of_effort AS "lineOfEffort",
-                    c.status, c.made_on AS "madeOn", c.is_attested AS "isAttested", c.note, c.version,
-                    ${sourcesJsonSql('commitment', 'c.id')} AS sources,
-                    row_number() OVER (PARTITION BY c.membership_id ORDER BY c.made_on, c.title) AS position
-               FROM commitment c
-              WHERE c.membership_id = ANY($1::uuid[]) AND ($2::date IS NULL OR c.made_on <= $2::date)) AS ranked
+          `SELECT c.id, c.membership_id AS "membershipId", c.title, c.description, c.line_of_effort AS "lineOfEffort",
+                  c.status, c.made_on AS "madeOn", c.is_attested AS "isAttested", c.note, c.version,
+                  ${sourcesJsonSql('commitment', 'c.id')} AS sources
+             FROM (SELECT id, row_number() OVER (PARTITION BY membership_id ORDER BY made_on, title) AS position
+                     FROM commitment
+                    WHERE membership_id = ANY($1::uuid[]) AND ($2::date IS NULL OR made_on <= $2::date)) AS ranked
+             JOIN commitment c ON c.id = ranked.id
             WHERE $3::int IS NULL OR ranked.position <= $3::int
-            ORDER BY ranked."membershipId", ranked.position`,
+            ORDER BY c.membership_id, ranked.position`,
           [ids, asOf, limit],
         );
         return groupInOrder(ids, rows, (commitment) => commitment.membershipId);
