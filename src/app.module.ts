@@ -12,7 +12,9 @@ import { errorReportingPlugin, formatGraphqlError } from './common/graphql-error
 import { RequestLoaders } from './common/request-loaders.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { dataSourceOptions } from './database/data-source.options.js';
+import { HealthModule } from './health/health.module.js';
 import { MembershipsModule } from './memberships/memberships.module.js';
+import { ObservabilityModule } from './observability/observability.module.js';
 import { Country, InternationalOrganization } from './participants/participant.model.js';
 import { ParticipantsModule } from './participants/participants.module.js';
 import { RosterImportModule } from './roster-import/roster-import.module.js';
@@ -38,6 +40,7 @@ export class AppModule {
           sortSchema: true,
           buildSchemaOptions: { orphanedTypes: [Country, InternationalOrganization] },
           introspection: config.introspection,
+          csrfPrevention: true,
           graphiql: false,
           playground: false,
           includeStacktraceInErrorResponses: false,
@@ -59,6 +62,8 @@ export class AppModule {
         CommitmentsModule,
         SeedModule,
         RosterImportModule,
+        HealthModule,
+        ObservabilityModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],
       exports: [APP_CONFIG],
