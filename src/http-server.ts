@@ -1,5 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { LogController } from 'fastify';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { prepareDatabase } from './database/prepare-database.js';
@@ -15,10 +16,10 @@ export async function createHttpServer(config: AppConfig, databaseUrl: string): 
   const adapter = new FastifyAdapter({
     bodyLimit: config.limits.bodyLimitBytes,
     loggerInstance: logger,
-    disableRequestLogging: true,
+    // Our own line per request (request-logging.ts) replaces Fastify's two.
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
     requestIdHeader: false,
     genReqId: requestIdFor,
-    requestIdLogLabel: 'requestId',
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
     logger: new JsonNestLogger(logger),

@@ -17,6 +17,16 @@ const SECRET_PATHS = [
   'key',
 ];
 
+/**
+ * Errors as pino prints them, less the SQL parameters TypeORM attaches (they carry callers' input,
+ * and an API key's lookup prefix); the SQL text stays, to say which statement failed.
+ */
+function errorWithoutParameters(error: Error): Record<string, unknown> {
+  const serialized = pino.stdSerializers.err(error) as unknown as Record<string, unknown>;
+  delete serialized.parameters;
+  return serialized;
+}
+
 /** The process's one JSON logger: a line per event, with `requestId` on everything a request caused. */
 export function createLogger(level: LogLevel, destination?: NodeJS.WritableStream): Logger {
   return pino(
@@ -26,6 +36,7 @@ export function createLogger(level: LogLevel, destination?: NodeJS.WritableStrea
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
       redact: { paths: SECRET_PATHS, censor: '[redacted]' },
+      serializers: { err: errorWithoutParameters },
     },
     destination ?? process.stdout,
   );
