@@ -1,7 +1,8 @@
 import fastifyHelmet from '@fastify/helmet';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiKeysService } from '../auth/api-keys.service.js';
+import { InvalidInput } from '../common/domain-errors.js';
 import type { AppConfig } from '../config/app-config.js';
 import { installRateLimits } from './rate-limit.js';
 
@@ -35,6 +36,7 @@ export async function hardenHttp(app: NestFastifyApplication, config: AppConfig)
       maxAge: 600,
     });
   }
+  refuseGraphqlWithoutHost(fastify);
   const apiKeys = app.get(ApiKeysService);
   await installRateLimits(fastify, config.limits, async (request: FastifyRequest) => {
     if (request.headers.authorization) {
@@ -44,5 +46,18 @@ export async function hardenHttp(app: NestFastifyApplication, config: AppConfig)
       if (caller) return `key:${caller.keyName}`;
     }
     return `ip:${request.ip}`;
+  });
+}
+
+/**
+ * Apollo's Fastify integration builds a URL from the Host header and throws (a 500) when an
+ * HTTP/1.0 request has none. Such a request is malformed for GraphQL: say so with a 400. Health
+ * probes keep working without one (some load balancers send none).
+ */
+function refuseGraphqlWithoutHost(fastify: FastifyInstance): void {
+  fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    if (request.headers.host || !request.url.startsWith('/graphql')) return;
+    const error = new InvalidInput('Host', 'A Host header is required');
+    return reply.code(400).send({ errors: [{ message: error.message, extensions: { code: error.code, ...error.details } }] });
   });
 }
