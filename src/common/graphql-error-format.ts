@@ -35,6 +35,8 @@ const DATABASE_UNAVAILABLE = [
   /the database system is (starting up|shutting down|in recovery mode)/i,
   /Client has encountered a connection error/i,
   /Connection is not established|Driver not Connected/i,
+  /Client was closed and is not queryable/i,
+  /Query runner already released/i,
 ];
 
 /**
@@ -52,7 +54,9 @@ const UNSUPPORTED_OPERATION = /^Schema is not configured to execute \w+ operatio
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: string }).code;
-  if (code && ['57P01', '57P02', '57P03', '57014', '08006', '08001', '08003', '08004'].includes(code)) return true;
+  // SQLSTATE class 08 (connection exception), 57P (operator intervention: shutdown, restart), 53300 (too many connections).
+  if (code && (/^(08|57P)/.test(code) || ['57014', '53300'].includes(code))) return true;
+  if (error instanceof AggregateError) return error.errors.some(isDatabaseUnavailable);
   return DATABASE_UNAVAILABLE.some((pattern) => pattern.test(error.message));
 }
 
