@@ -14,7 +14,9 @@ import { queryCostPlugin, queryLimitRules } from './common/query-limits.js';
 import { RequestLoaders } from './common/request-loaders.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { dataSourceOptions } from './database/data-source.options.js';
+import { HealthModule } from './health/health.module.js';
 import { MembershipsModule } from './memberships/memberships.module.js';
+import { ObservabilityModule } from './observability/observability.module.js';
 import { Country, InternationalOrganization } from './participants/participant.model.js';
 import { ParticipantsModule } from './participants/participants.module.js';
 import { ResponseCacheModule } from './response-cache/response-cache.module.js';
@@ -43,6 +45,7 @@ export class AppModule {
           sortSchema: true,
           buildSchemaOptions: { orphanedTypes: [Country, InternationalOrganization] },
           introspection: config.introspection,
+          csrfPrevention: true,
           graphiql: false,
           playground: false,
           includeStacktraceInErrorResponses: false,
@@ -74,6 +77,8 @@ export class AppModule {
         SeedModule,
         RosterImportModule,
         WebModule,
+        HealthModule,
+        ObservabilityModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],
       exports: [APP_CONFIG],

@@ -1,27 +1,36 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { LogController } from 'fastify';
 import { AppModule } from './app.module.js';
-import type { LogLevel as LogLevelName } from '@nestjs/common';
-import type { AppConfig, LogLevel } from './config/app-config.js';
+import type { AppConfig } from './config/app-config.js';
 import { prepareDatabase } from './database/prepare-database.js';
+import { createLogger, JsonNestLogger } from './observability/logger.js';
+import { MetricsService } from './observability/metrics.service.js';
+import { requestIdFor } from './observability/request-id.js';
+import { installRequestLogging } from './observability/request-logging.js';
 import { RegistryChangesService } from './response-cache/registry-changes.service.js';
 import { ResponseCache } from './response-cache/response-cache.js';
-
-const NEST_LOG_LEVELS: Record<LogLevel, LogLevelName[] | false> = {
-  silent: false,
-  error: ['fatal', 'error'],
-  warn: ['fatal', 'error', 'warn'],
-  info: ['fatal', 'error', 'warn', 'log'],
-  debug: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
-};
+import { hardenHttp } from './security/http-hardening.js';
 
 /** The service on Fastify, its database migrated and seeded, not yet listening. Shared by main and tests. */
 export async function createHttpServer(config: AppConfig, databaseUrl: string): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: 256 * 1024, requestIdHeader: 'x-request-id' });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
-    logger: NEST_LOG_LEVELS[config.logLevel],
+  const logger = createLogger(config.logLevel);
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.limits.bodyLimitBytes,
+    loggerInstance: logger,
+    // Our own line per request (request-logging.ts) replaces Fastify's two.
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
+    requestIdHeader: false,
+    genReqId: requestIdFor,
   });
-  // Hooks go on before initialisation, so they wrap the GraphQL route Apollo registers during it.
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
+    logger: new JsonNestLogger(logger),
+  });
+  // Hooks go on before initialisation, so they wrap every route, GraphQL's included.
+  installRequestLogging(adapter.getInstance());
+  app.get(MetricsService).installHttpHooks(adapter.getInstance());
+  await hardenHttp(app, config);
+  // After the limits (they run first), so a cached answer is still rate-limited, logged and counted.
   if (config.isResponseCacheOn) {
     new ResponseCache(app.get(RegistryChangesService), {
       ttlSeconds: config.cacheTtlSeconds,

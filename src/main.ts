@@ -3,11 +3,13 @@ import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig } from './config/app-config.js';
 import { openDatabase } from './database/open-database.js';
 import { createHttpServer } from './http-server.js';
+import { createLogger, JsonNestLogger } from './observability/logger.js';
 
 const logger = new Logger('Main');
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  Logger.overrideLogger(new JsonNestLogger(createLogger(config.logLevel)));
   const database = await openDatabase(config, (message) => logger.warn(message));
   let isStopping = false;
   const stopDatabase = async () => {
@@ -23,13 +25,21 @@ async function main(): Promise<void> {
     if (isStopping) return;
     isStopping = true;
     logger.log(`${signal} received: finishing requests in flight`);
+    const grace = config.limits.shutdownGraceMs;
+    // Past the grace period, requests still in flight are cut off so the pool and PostgreSQL can close.
+    const cutOff = setTimeout(() => {
+      logger.warn(`Shutdown grace period (${grace} ms) over: closing the connections still open`);
+      app.getHttpServer().closeAllConnections();
+    }, grace);
     const deadline = setTimeout(() => {
-      logger.error('Shutdown grace period over; exiting');
+      logger.error('Shutdown did not finish after the grace period; exiting');
       process.exit(1);
-    }, 15_000);
+    }, grace + 15_000);
     deadline.unref();
     await app.close().catch((error: unknown) => logger.error(`Closing the app failed: ${String(error)}`));
+    clearTimeout(cutOff);
     await stopDatabase();
+    logger.log('Stopped');
     process.exit(0);
   };
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => void shutdown(signal));

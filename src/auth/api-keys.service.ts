@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AlreadyExists, InvalidInput, NotFound, Unauthenticated } from '../common/domain-errors.js';
-import type { Caller, Role } from '../common/graphql-context.js';
+import type { Caller, RequestLike, Role } from '../common/graphql-context.js';
 import { ApiKeyEntity } from './api-key.entity.js';
 import { generateKey, hashKey, isKeyOf, prefixOf } from './api-key-secret.js';
 
@@ -17,6 +17,9 @@ export class ApiKeysService {
    * so each request pays one indexed lookup, which still sees a revocation at once.
    */
   private readonly verified = new Map<string, string>();
+
+  /** One lookup per request, shared by the rate limiter (which needs the key's name) and the auth guard. */
+  private readonly callers = new WeakMap<RequestLike, Promise<Caller | undefined>>();
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
@@ -54,6 +57,17 @@ export class ApiKeysService {
   async findActiveByName(name: string): Promise<Caller | undefined> {
     const record = await this.keys.findOneBy({ name });
     return record && !record.revokedAt ? { keyId: record.id, keyName: record.name, role: record.role } : undefined;
+  }
+
+  /** The caller a request's `Authorization` header proves, looked up once per request. */
+  callerOf(request: RequestLike): Promise<Caller | undefined> {
+    let lookup = this.callers.get(request);
+    if (!lookup) {
+      const header = request.headers.authorization;
+      lookup = this.authenticate(Array.isArray(header) ? header[0] : header);
+      this.callers.set(request, lookup);
+    }
+    return lookup;
   }
 
   /**

@@ -3,12 +3,10 @@ import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Forbidden, Unauthenticated } from '../common/domain-errors.js';
-import type { Caller, GraphqlContext, Role } from '../common/graphql-context.js';
+import type { GraphqlContext, Role } from '../common/graphql-context.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { ApiKeysService } from './api-keys.service.js';
 import { REQUIRED_ROLE } from './requires-role.decorator.js';
-
-type AuthenticatedContext = GraphqlContext & { callerLookup?: Promise<Caller | undefined> };
 
 /**
  * Who may do what, for every root field: reads are public unless REQUIRE_AUTH_FOR_READS, every
@@ -26,10 +24,8 @@ export class AuthGuard implements CanActivate {
   async canActivate(execution: ExecutionContext): Promise<boolean> {
     if (execution.getType<GqlContextType>() !== 'graphql') return true;
     const gql = GqlExecutionContext.create(execution);
-    const context = gql.getContext<AuthenticatedContext>();
-    const header = context.req.headers.authorization;
-    context.callerLookup ??= this.apiKeys.authenticate(Array.isArray(header) ? header[0] : header);
-    const caller = await context.callerLookup;
+    const context = gql.getContext<GraphqlContext>();
+    const caller = await this.apiKeys.callerOf(context.req);
     context.caller = caller;
 
     const isMutation = gql.getInfo<GraphQLResolveInfo>().parentType.name === 'Mutation';

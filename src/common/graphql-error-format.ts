@@ -35,12 +35,28 @@ const DATABASE_UNAVAILABLE = [
   /the database system is (starting up|shutting down|in recovery mode)/i,
   /Client has encountered a connection error/i,
   /Connection is not established|Driver not Connected/i,
+  /Client was closed and is not queryable/i,
+  /Query runner already released/i,
 ];
+
+/**
+ * PostgreSQL refused a value the caller sent (SQLSTATE class 22, "data exception"): a NUL
+ * character in text, a number out of range. The request is at fault, not the service.
+ */
+function isValueTheDatabaseRefuses(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return error instanceof Error && typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code);
+}
+
+/** graphql-js 16 finds an operation type the schema lacks (a subscription) only when executing. */
+const UNSUPPORTED_OPERATION = /^Schema is not configured to execute \w+ operation/;
 
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: string }).code;
-  if (code && ['57P01', '57P02', '57P03', '57014', '08006', '08001', '08003', '08004'].includes(code)) return true;
+  // SQLSTATE class 08 (connection exception), 57P (operator intervention: shutdown, restart), 53300 (too many connections).
+  if (code && (/^(08|57P)/.test(code) || ['57014', '53300'].includes(code))) return true;
+  if (error instanceof AggregateError) return error.errors.some(isDatabaseUnavailable);
   return DATABASE_UNAVAILABLE.some((pattern) => pattern.test(error.message));
 }
 
@@ -75,6 +91,12 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
         ? `Argument "${argument}": ${formatted.message}`
         : formatted.message;
     return { ...base, message, extensions: { code: 'BAD_USER_INPUT', ...(argument ? { argument } : {}) } };
+  }
+  if (isValueTheDatabaseRefuses(original)) {
+    return { ...base, message: 'A value in this request cannot be stored or compared (for example, it holds a NUL character)', extensions: { code: 'BAD_USER_INPUT' } };
+  }
+  if (isGraphqlError(original) && UNSUPPORTED_OPERATION.test(original.message)) {
+    return { ...base, message: 'This operation type is not supported', extensions: { code: 'BAD_USER_INPUT' } };
   }
   if (isDatabaseUnavailable(original)) {
     return { ...base, message: 'The database is unavailable; try again shortly', extensions: { code: 'SERVICE_UNAVAILABLE' } };

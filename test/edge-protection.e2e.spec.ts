@@ -1,0 +1,174 @@
+import pg from 'pg';
+import { bearer, createTestKeys, type TestKeys } from './support/api-keys.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+/** Rate limits, security headers, CORS, CSRF, introspection, body limit, health and metrics. */
+
+const QUERY = JSON.stringify({ query: '{ coalitions { slug } }' });
+
+async function post(service: TestApp, headers: Record<string, string> = {}, body = QUERY) {
+  const response = await fetch(`${service.baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  return { status: response.status, headers: response.headers, body: (await response.json()) as { data?: unknown; errors?: Array<{ message: string; extensions: Record<string, unknown> }> } };
+}
+
+describe('rate limits', () => {
+  let service: TestApp;
+  let keys: TestKeys;
+  beforeAll(async () => {
+    service = await startTestApp({ RATE_LIMIT_PER_IP: '5', RATE_LIMIT_PER_KEY: '8' });
+    keys = await createTestKeys(service);
+  });
+  afterAll(() => service.close());
+
+  it('answer 429 RATE_LIMITED per address and per key, each key with its own bucket, probes never limited', async () => {
+    for (let i = 0; i < 5; i++) expect((await post(service)).status).toBe(200);
+    const limited = await post(service);
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(limited.body.errors![0].extensions.code).toBe('RATE_LIMITED');
+    expect(limited.body.errors![0].message).toMatch(/this address/);
+
+    // An admin key has a bucket of its own, even from an address that is already limited.
+    for (let i = 0; i < 8; i++) expect((await post(service, bearer(keys.admin))).status).toBe(200);
+    const keyLimited = await post(service, bearer(keys.admin));
+    expect(keyLimited.status).toBe(429);
+    expect(keyLimited.body.errors![0].message).toMatch(/this API key/);
+    expect((await post(service, bearer(keys.viewer))).status).toBe(200);
+
+    // A key that is not live cannot open a fresh bucket: it counts against the address.
+    expect((await post(service, bearer(keys.revoked))).status).toBe(429);
+    expect((await post(service, bearer('crk_aaaaaaaaaaaa_' + 'b'.repeat(43)))).status).toBe(429);
+
+    expect((await fetch(`${service.baseUrl}/health/live`)).status).toBe(200);
+    const metrics = await (await fetch(`${service.baseUrl}/metrics`)).text();
+    expect(metrics).toMatch(/http_requests_total\{method="POST",route="\/graphql",status_code="429"\} [1-9]/);
+  });
+});
+
+describe('headers, CSRF, request ids, body limit, introspection and health on a default service', () => {
+  let service: TestApp;
+  beforeAll(async () => {
+    service = await startTestApp({ BODY_LIMIT_BYTES: '4096' });
+  });
+  afterAll(() => service.close());
+
+  it('sends security headers whose CSP still allows our own scripts and styles', async () => {
+    const { headers } = await post(service);
+    const csp = headers.get('content-security-policy')!;
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toMatch(/style-src 'self'/);
+    expect(csp).not.toContain('upgrade-insecure-requests');
+    expect(headers.get('x-content-type-options')).toBe('nosniff');
+    expect(headers.get('x-frame-options')).toBe('SAMEORIGIN');
+  });
+
+  it('sends no CORS permission when CORS_ORIGINS is unset', async () => {
+    const preflight = await fetch(`${service.baseUrl}/graphql`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://elsewhere.example', 'access-control-request-method': 'POST' },
+    });
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    expect((await post(service, { origin: 'https://elsewhere.example' })).headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('blocks requests a browser could send cross-site without a preflight (CSRF)', async () => {
+    const simpleGet = await fetch(`${service.baseUrl}/graphql?query=${encodeURIComponent('{ coalitions { slug } }')}`);
+    expect(simpleGet.status).toBe(400);
+    const textPlain = await fetch(`${service.baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: QUERY });
+    expect(textPlain.status).toBeGreaterThanOrEqual(400);
+    expect(textPlain.status).toBeLessThan(500);
+    const preflighted = await fetch(`${service.baseUrl}/graphql?query=${encodeURIComponent('{ coalitions { slug } }')}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
+    expect(preflighted.status).toBe(200);
+  });
+
+  it('keeps a plain X-Request-Id, replaces a hostile one, and returns it', async () => {
+    expect((await post(service, { 'x-request-id': 'trace-42.a_b' })).headers.get('x-request-id')).toBe('trace-42.a_b');
+    const forged = (await post(service, { 'x-request-id': 'x'.repeat(500) })).headers.get('x-request-id')!;
+    expect(forged).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('refuses a body over BODY_LIMIT_BYTES with 413', async () => {
+    const big = JSON.stringify({ query: `{ searchParticipants(text: "${'a'.repeat(5000)}") { code } }` });
+    expect((await fetch(`${service.baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: big })).status).toBe(413);
+  });
+
+  it('allows introspection outside production', async () => {
+    const { body } = await post(service, {}, JSON.stringify({ query: '{ __schema { queryType { name } } }' }));
+    expect(body.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+  });
+
+  it('is live and ready, and not ready while a migration is missing', async () => {
+    expect((await fetch(`${service.baseUrl}/health/live`)).status).toBe(200);
+    const ready = await fetch(`${service.baseUrl}/health/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: 'ok', info: { database: { status: 'up' }, migrations: { status: 'up' } } });
+
+    const db = new pg.Client({ connectionString: service.databaseUrl });
+    await db.connect();
+    try {
+      const [last] = (await db.query(`DELETE FROM migrations WHERE id = (SELECT max(id) FROM migrations) RETURNING *`)).rows;
+      const notReady = await fetch(`${service.baseUrl}/health/ready`);
+      expect(notReady.status).toBe(503);
+      expect(JSON.stringify(await notReady.json())).toMatch(/not applied/);
+      await db.query(`INSERT INTO migrations (id, timestamp, name) VALUES ($1, $2, $3)`, [last.id, last.timestamp, last.name]);
+    } finally {
+      await db.end();
+    }
+    expect((await fetch(`${service.baseUrl}/health/ready`)).status).toBe(200);
+  });
+
+  it('exposes Prometheus metrics: requests, latencies, GraphQL errors by code, the pool, the process', async () => {
+    await post(service, {}, JSON.stringify({ query: '{ participant(code: "!!") { code } }' }));
+    const response = await fetch(`${service.baseUrl}/metrics`);
+    expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
+    const text = await response.text();
+    expect(text).toMatch(/http_requests_total\{method="POST",route="\/graphql",status_code="200"\} \d+/);
+    expect(text).toMatch(/http_request_duration_seconds_bucket\{le="0.1",method="POST",route="\/graphql"/);
+    expect(text).toMatch(/graphql_operations_total\{operation_type="query",outcome="success"\} \d+/);
+    expect(text).toMatch(/graphql_errors_total\{code="BAD_USER_INPUT"\} \d+/);
+    expect(text).toMatch(/db_pool_connections\{state="total"\} \d+/);
+    expect(text).toMatch(/process_resident_memory_bytes \d+/);
+  });
+});
+
+describe('configured services', () => {
+  it('allows cross-origin calls only from CORS_ORIGINS', async () => {
+    const service = await startTestApp({ CORS_ORIGINS: 'https://dashboard.example.org' });
+    try {
+      const preflight = (origin: string) =>
+        fetch(`${service.baseUrl}/graphql`, {
+          method: 'OPTIONS',
+          headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' },
+        });
+      const allowed = await preflight('https://dashboard.example.org');
+      expect(allowed.status).toBeLessThan(300);
+      expect(allowed.headers.get('access-control-allow-origin')).toBe('https://dashboard.example.org');
+      expect(allowed.headers.get('access-control-allow-headers')).toMatch(/authorization/);
+      expect((await preflight('https://elsewhere.example')).headers.get('access-control-allow-origin')).toBeNull();
+    } finally {
+      await service.close();
+    }
+  });
+
+  it('turns introspection off in production unless GRAPHQL_INTROSPECTION says otherwise', async () => {
+    const introspect = JSON.stringify({ query: '{ __schema { queryType { name } } }' });
+    const production = await startTestApp({ NODE_ENV: 'production', LOG_LEVEL: 'silent' });
+    try {
+      const { body } = await post(production, {}, introspect);
+      expect(body.data).toBeUndefined();
+      expect(body.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+      expect((await post(production)).body.data).toBeDefined();
+    } finally {
+      await production.close();
+    }
+    const opened = await startTestApp({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true', LOG_LEVEL: 'silent' });
+    try {
+      expect((await post(opened, {}, introspect)).body.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+    } finally {
+      await opened.close();
+    }
+  });
+});
