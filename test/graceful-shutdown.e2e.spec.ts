@@ -17,7 +17,13 @@ const LARGE_PAGE = `{ coalition(slug: "synthetic-drug-threats") { memberships(fi
 
 it('finishes the requests in flight with 200, refuses new ones, and exits 0 on SIGTERM', async () => {
   // A long grace period: on a loaded machine the drain may take seconds, and cutting it short is another test's subject.
-  const service = await startServiceProcess({ DATA_DIR: dataDir, RATE_LIMIT_PER_IP: '0', SHUTDOWN_GRACE_MS: '60000' });
+  // No response cache, so each page is real work still going on when the signal lands.
+  const service = await startServiceProcess({
+    DATA_DIR: dataDir,
+    RATE_LIMIT_PER_IP: '0',
+    SHUTDOWN_GRACE_MS: '60000',
+    RESPONSE_CACHE: 'false',
+  });
   const clusterDir = service.output().match(/lives in (\S+)\./)?.[1] ?? path.join(dataDir, 'pg');
   const ask = async () => {
     const response = await fetch(`${service.baseUrl}/graphql`, {
@@ -30,7 +36,8 @@ it('finishes the requests in flight with 200, refuses new ones, and exits 0 on S
   };
 
   const inFlight = Array.from({ length: 60 }, ask);
-  await new Promise((resolve) => setTimeout(resolve, 150));
+  // Long enough for every request to be accepted, even on a loaded machine; the pool of 10 keeps most waiting.
+  await new Promise((resolve) => setTimeout(resolve, 1000));
   const signalledAt = Date.now();
   const exited = service.stop();
   await new Promise((resolve) => setTimeout(resolve, 50));
