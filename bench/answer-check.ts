@@ -60,7 +60,11 @@ function firstDifference(a: unknown, b: unknown, where = ''): string {
   if (a && b && typeof a === 'object' && typeof b === 'object') {
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
     for (const key of keys) {
-      const found = firstDifference((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${where}.${key}`);
+      const found = firstDifference(
+        (a as Record<string, unknown>)[key],
+        (b as Record<string, unknown>)[key],
+        `${where}.${key}`,
+      );
       if (found) return found;
     }
   }
@@ -93,7 +97,12 @@ export async function checkAnswers<Question>(
     // One system failing alone still shows when there is nothing to compare it with.
     const failed = systems.filter((system) => failureOf(answers.get(system)));
     if (systems.length === 1 && failed.length > 0) {
-      mismatches.push({ operation: operation.name, question, systems: [failed[0]!, failed[0]!], detail: JSON.stringify(answers.get(failed[0]!)) });
+      mismatches.push({
+        operation: operation.name,
+        question,
+        systems: [failed[0]!, failed[0]!],
+        detail: JSON.stringify(answers.get(failed[0]!)),
+      });
     }
   }
   return mismatches;

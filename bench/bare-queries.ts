@@ -52,7 +52,8 @@ export const BARE_QUERIES: Record<OperationName, BareQuery> = {
                    'participant', json_build_object('code', code, 'name', name, 'region', region))
                    ORDER BY status_since, id) FROM shown), '[]'::json)))))::text AS body`,
     parameters: (v) => {
-      const [date, id] = typeof v.after === 'string' ? Buffer.from(v.after, 'base64').toString('utf8').split('|') : [null, null];
+      const [date, id] =
+        typeof v.after === 'string' ? Buffer.from(v.after, 'base64').toString('utf8').split('|') : [null, null];
       return [v.coalition, v.status, v.region, date, id, v.first];
     },
   },

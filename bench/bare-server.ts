@@ -30,7 +30,10 @@ async function readBody(req: IncomingMessage): Promise<string> {
 }
 
 function send(res: ServerResponse, status: number, body: string): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+  });
   res.end(body);
 }
 
@@ -50,7 +53,9 @@ const server = createServer((req, res) => {
   });
 });
 server.keepAliveTimeout = 65_000;
-server.listen(Number(process.env.PORT), '127.0.0.1', () => process.stdout.write(`bare listening on ${process.env.PORT}\n`));
+server.listen(Number(process.env.PORT), '127.0.0.1', () =>
+  process.stdout.write(`bare listening on ${process.env.PORT}\n`),
+);
 
 const stop = () => {
   server.close();

@@ -27,9 +27,17 @@ export const USAGE = `npm run bench -- [--scale 0.1] [--duration 5] [--warmup 1]
                      [--regenerate] [--no-check]
 npm run bench:data -- [--scale 0.1] [--regenerate]`;
 
-function listOf<T extends string>(raw: string | undefined, allowed: readonly T[], fallback: readonly T[], name: string): T[] {
+function listOf<T extends string>(
+  raw: string | undefined,
+  allowed: readonly T[],
+  fallback: readonly T[],
+  name: string,
+): T[] {
   if (raw === undefined) return [...fallback];
-  const items = raw.split(',').map((item) => item.trim()).filter(Boolean);
+  const items = raw
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
   const unknown = items.filter((item) => !(allowed as readonly string[]).includes(item));
   if (unknown.length > 0 || items.length === 0) {
     throw new Error(`--${name} takes a comma-separated list of ${allowed.join(', ')}; got "${raw}"`);
@@ -40,7 +48,8 @@ function listOf<T extends string>(raw: string | undefined, allowed: readonly T[]
 function numberOf(raw: string | undefined, fallback: number, min: number, max: number, name: string): number {
   if (raw === undefined) return fallback;
   const value = Number(raw);
-  if (!Number.isFinite(value) || value < min || value > max) throw new Error(`--${name} must be a number from ${min} to ${max}, got "${raw}"`);
+  if (!Number.isFinite(value) || value < min || value > max)
+    throw new Error(`--${name} must be a number from ${min} to ${max}, got "${raw}"`);
   return value;
 }
 
@@ -59,7 +68,9 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       'no-check': { type: 'boolean', default: false },
     },
   });
-  const connections = (values.connections ?? '32,128').split(',').map((raw) => numberOf(raw, 0, 1, 1024, 'connections'));
+  const connections = (values.connections ?? '32,128')
+    .split(',')
+    .map((raw) => numberOf(raw, 0, 1, 1024, 'connections'));
   return {
     scale: numberOf(values.scale, 0.1, 0, 5, 'scale'),
     duration: numberOf(values.duration, 5, 1, 600, 'duration'),

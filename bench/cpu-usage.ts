@@ -35,7 +35,11 @@ export async function cpuSnapshot(serverPid: number, client: pg.ClientBase): Pro
 }
 
 /** CPU milliseconds per request of the server and of PostgreSQL between two snapshots. */
-export function cpuPerRequest(before: CpuSnapshot, after: CpuSnapshot, requests: number): { serverMs: number; databaseMs: number } {
+export function cpuPerRequest(
+  before: CpuSnapshot,
+  after: CpuSnapshot,
+  requests: number,
+): { serverMs: number; databaseMs: number } {
   let database = 0;
   // A backend that appeared during the run counts from zero; one that left is lost (pools keep theirs).
   for (const [pid, ticks] of after.backends) database += ticks - (before.backends.get(pid) ?? 0);

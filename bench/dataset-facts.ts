@@ -10,10 +10,13 @@ export async function readDatasetFacts(databaseUrl: string): Promise<DatasetFact
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const bench = await client.query<{ slug: string }>(`SELECT slug FROM coalition WHERE slug LIKE $1 || '%' ORDER BY slug`, [
-      BENCH_SLUG_PREFIX,
-    ]);
-    const all = bench.rowCount ? bench : await client.query<{ slug: string }>('SELECT slug FROM coalition ORDER BY slug');
+    const bench = await client.query<{ slug: string }>(
+      `SELECT slug FROM coalition WHERE slug LIKE $1 || '%' ORDER BY slug`,
+      [BENCH_SLUG_PREFIX],
+    );
+    const all = bench.rowCount
+      ? bench
+      : await client.query<{ slug: string }>('SELECT slug FROM coalition ORDER BY slug');
     const coalitions = all.rows.map((row) => row.slug);
     if (coalitions.length === 0) throw new Error('the bench database has no coalition: was it seeded?');
 

@@ -65,9 +65,14 @@ function* membershipDrafts(plan: DatasetPlan, participantIds: string[]): Generat
         const eventId = benchUuid(TABLE.event, eventIndex++);
         const sourceIndexes = [Math.floor(random() * plan.sources)];
         // One event in four rests on two sources.
-        if (random() < 0.25) sourceIndexes.push((sourceIndexes[0]! + 1 + Math.floor(random() * (plan.sources - 1))) % plan.sources);
+        if (random() < 0.25)
+          sourceIndexes.push((sourceIndexes[0]! + 1 + Math.floor(random() * (plan.sources - 1))) % plan.sources);
         const isAttested = random() < 0.7 ? 't' : 'f';
-        events.push({ id: eventId, sourceIndexes, line: `${eventId}\t${id}\t${status}\t${date}\t${isAttested}\t${BENCH_RECORDED_BY}` });
+        events.push({
+          id: eventId,
+          sourceIndexes,
+          line: `${eventId}\t${id}\t${status}\t${date}\t${isAttested}\t${BENCH_RECORDED_BY}`,
+        });
       }
       const status = history.at(-1)!;
       const membershipLine = `${id}\t${benchUuid(TABLE.coalition, c)}\t${participantIds[p]}\t${status}\t${invitedOn}\t${date}\t${history.length}`;
@@ -78,7 +83,8 @@ function* membershipDrafts(plan: DatasetPlan, participantIds: string[]): Generat
         const madeOn = addDays(committedOn!, Math.floor(k * 6 + random() * 30));
         const lineOfEffort = pick(random, LINES_OF_EFFORT) ?? '\\N';
         const title = `Pledge ${String(k + 1).padStart(3, '0')}: measure ${Math.floor(random() * 1e6)} against synthetic drugs`;
-        const commitmentStatus = status === 'WITHDRAWN' && random() < 0.5 ? 'WITHDRAWN' : pick(random, COMMITMENT_STATUSES.slice(0, 3));
+        const commitmentStatus =
+          status === 'WITHDRAWN' && random() < 0.5 ? 'WITHDRAWN' : pick(random, COMMITMENT_STATUSES.slice(0, 3));
         const isAttested = random() < 0.5 ? 't' : 'f';
         commitments.push({
           id: commitmentId,
@@ -145,7 +151,14 @@ export async function generateDataset(
   plan: DatasetPlan,
   log: (message: string) => void = () => {},
 ): Promise<DatasetCounts> {
-  const counts: DatasetCounts = { coalitions: 0, memberships: 0, membershipEvents: 0, commitments: 0, citations: 0, sources: 0 };
+  const counts: DatasetCounts = {
+    coalitions: 0,
+    memberships: 0,
+    membershipEvents: 0,
+    commitments: 0,
+    citations: 0,
+    sources: 0,
+  };
   await client.query('BEGIN');
   try {
     await removeDataset(client);
@@ -154,7 +167,9 @@ export async function generateDataset(
       return counts;
     }
     await addOrganizations(client);
-    const participants = await client.query<{ id: string; code: string }>('SELECT id, code FROM participant ORDER BY code');
+    const participants = await client.query<{ id: string; code: string }>(
+      'SELECT id, code FROM participant ORDER BY code',
+    );
     const participantIds = participants.rows.map((row) => row.id);
     const convener = participants.rows.find((row) => row.code === 'US')?.id ?? participantIds[0]!;
 
@@ -162,13 +177,24 @@ export async function generateDataset(
     counts.sources = await copyLines(
       client,
       'COPY source (id, url, title, publisher, published_on) FROM STDIN',
-      sourceIds.map((id, i) => `${id}\t${SOURCE_URL_PREFIX}${i}\tBench source ${i}: ministerial statement\tBench Ministry\t${addDays('2015-01-01', i % 3650)}`),
+      sourceIds.map(
+        (id, i) =>
+          `${id}\t${SOURCE_URL_PREFIX}${i}\tBench source ${i}: ministerial statement\tBench Ministry\t${addDays('2015-01-01', i % 3650)}`,
+      ),
     );
     counts.coalitions = await copyLines(
       client,
       'COPY coalition (id, slug, name, description, launched_on, convener_id, roster_note) FROM STDIN',
       Array.from({ length: plan.coalitions }, (_, c) =>
-        [benchUuid(TABLE.coalition, c), coalitionSlug(c), `Bench coalition ${c + 1}`, plan.marker, addDays('2015-01-05', c * 9), convener, 'Synthetic roster for benchmarks'].join('\t'),
+        [
+          benchUuid(TABLE.coalition, c),
+          coalitionSlug(c),
+          `Bench coalition ${c + 1}`,
+          plan.marker,
+          addDays('2015-01-05', c * 9),
+          convener,
+          'Synthetic roster for benchmarks',
+        ].join('\t'),
       ),
     );
     log(`copying memberships of ${plan.coalitions} coalitions x ${participantIds.length} participants`);
@@ -186,7 +212,9 @@ export async function generateDataset(
     counts.commitments = await copyLines(
       client,
       'COPY commitment (id, membership_id, title, line_of_effort, status, made_on, is_attested) FROM STDIN',
-      flatMapDrafts(membershipDrafts(plan, participantIds), (draft) => draft.commitments.map((commitment) => commitment.line)),
+      flatMapDrafts(membershipDrafts(plan, participantIds), (draft) =>
+        draft.commitments.map((commitment) => commitment.line),
+      ),
     );
     log(`copying citations for ${counts.membershipEvents} events and ${counts.commitments} commitments`);
     counts.citations = await copyLines(

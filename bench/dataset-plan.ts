@@ -81,7 +81,12 @@ export function commitmentCountOf(random: () => number, history: ReadonlyArray<`
   return Math.round(average * (0.4 + 1.2 * random()));
 }
 
-export const COMMITMENT_STATUSES: ReadonlyArray<`${CommitmentStatus}`> = ['PLEDGED', 'IN_PROGRESS', 'FULFILLED', 'WITHDRAWN'];
+export const COMMITMENT_STATUSES: ReadonlyArray<`${CommitmentStatus}`> = [
+  'PLEDGED',
+  'IN_PROGRESS',
+  'FULFILLED',
+  'WITHDRAWN',
+];
 export const LINES_OF_EFFORT: ReadonlyArray<`${LineOfEffort}` | null> = [
   'PREVENT_ILLICIT_MANUFACTURE_AND_TRAFFICKING',
   'DETECT_EMERGING_THREATS',

@@ -16,7 +16,12 @@ export interface LoadResult {
 
 const REQUEST_TIMEOUT_S = 10;
 
-export async function runLoad(port: number, requests: PreparedRequest[], connections: number, durationS: number): Promise<LoadResult> {
+export async function runLoad(
+  port: number,
+  requests: PreparedRequest[],
+  connections: number,
+  durationS: number,
+): Promise<LoadResult> {
   if (requests.length === 0) throw new Error('no request to send');
   let next = 0;
   let graphqlErrors = 0;

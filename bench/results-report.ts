@@ -45,10 +45,24 @@ function pad(text: string, width: number, isRight = false): string {
 }
 
 export function formatTable(runs: RunMeasurement[]): string {
-  const header = ['operation', 'conns', 'system', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'RSS MiB', 'peak MiB', 'cpu ms/req srv', 'db', 'load'];
+  const header = [
+    'operation',
+    'conns',
+    'system',
+    'req/s',
+    'p50 ms',
+    'p99 ms',
+    'errors',
+    'RSS MiB',
+    'peak MiB',
+    'cpu ms/req srv',
+    'db',
+    'load',
+  ];
   const widths = [16, 6, 13, 8, 7, 7, 7, 8, 9, 15, 5, 5];
   const sorted = [...runs].sort(
-    (a, b) => a.operation.localeCompare(b.operation) || a.connections - b.connections || a.system.localeCompare(b.system),
+    (a, b) =>
+      a.operation.localeCompare(b.operation) || a.connections - b.connections || a.system.localeCompare(b.system),
   );
   const line = (cells: string[]) => cells.map((cell, i) => pad(cell, widths[i]!, i >= 3)).join(' ');
   return [
@@ -62,7 +76,9 @@ export function formatTable(runs: RunMeasurement[]): string {
         run.requestsPerSecond.toFixed(0),
         run.p50Ms.toFixed(1),
         run.p99Ms.toFixed(1),
-        run.errors === 0 ? '0' : `${run.errors} (${run.non2xx} non2xx, ${run.graphqlErrors} gql, ${run.socketErrors} sock)`,
+        run.errors === 0
+          ? '0'
+          : `${run.errors} (${run.non2xx} non2xx, ${run.graphqlErrors} gql, ${run.socketErrors} sock)`,
         String(run.rssMb ?? '?'),
         String(run.peakRssMb ?? '?'),
         run.serverCpuMsPerRequest.toFixed(2),
@@ -75,7 +91,9 @@ export function formatTable(runs: RunMeasurement[]): string {
 
 export function formatRatios(ratios: RatioLine[]): string {
   const show = (value: number | null) => (value === null ? 'n/a' : value.toFixed(2));
-  return ratios.map((line) => `ratio ${line.operation} ${show(line.oursToPostgraphile)} ${show(line.oursToBare)}`).join('\n');
+  return ratios
+    .map((line) => `ratio ${line.operation} ${show(line.oursToPostgraphile)} ${show(line.oursToBare)}`)
+    .join('\n');
 }
 
 /** bench/results/<time>-scale-<scale>.json (git-ignored). Returns the path written. */

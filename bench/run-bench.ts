@@ -37,9 +37,12 @@ async function drained(server: ServerProcess, ask: Ask, request: PreparedRequest
     await ask(request);
   } catch (error) {
     const cause = (error as { cause?: unknown }).cause;
-    throw new Error(`${server.name} stopped answering (${String(cause ?? error)}). ${server.death() ?? 'It still runs.'}`, {
-      cause: error,
-    });
+    throw new Error(
+      `${server.name} stopped answering (${String(cause ?? error)}). ${server.death() ?? 'It still runs.'}`,
+      {
+        cause: error,
+      },
+    );
   }
 }
 
@@ -80,12 +83,21 @@ async function measure(
  * each (operation, connections, system) for `duration` seconds after `warmup` seconds, and stops
  * them all (also on failure).
  */
-export async function runBench(options: BenchOptions, databaseUrl: string, log: (message: string) => void): Promise<BenchReport> {
+export async function runBench(
+  options: BenchOptions,
+  databaseUrl: string,
+  log: (message: string) => void,
+): Promise<BenchReport> {
   const startedAt = new Date().toISOString();
   const facts = await readDatasetFacts(databaseUrl);
-  log(`${facts.coalitions.length} coalitions, ${facts.participantCodes.length} members each, regions: ${facts.largeRegions.join(', ')}`);
+  log(
+    `${facts.coalitions.length} coalitions, ${facts.participantCodes.length} members each, regions: ${facts.largeRegions.join(', ')}`,
+  );
   const servers = new Map<SystemName, ServerProcess>();
-  const monitor = new pg.Client({ connectionString: databaseUrl, application_name: 'coalition-registry-bench-monitor' });
+  const monitor = new pg.Client({
+    connectionString: databaseUrl,
+    application_name: 'coalition-registry-bench-monitor',
+  });
   await monitor.connect();
   try {
     for (const system of options.systems) {
@@ -100,12 +112,16 @@ export async function runBench(options: BenchOptions, databaseUrl: string, log: 
       mismatches.push(...(await checkAnswers(operation, operation.questions(facts), asks)));
     }
     for (const mismatch of mismatches) {
-      log(`MISMATCH ${mismatch.operation} ${mismatch.systems.join(' vs ')} on ${JSON.stringify(mismatch.question).slice(0, 120)}: ${mismatch.detail}`);
+      log(
+        `MISMATCH ${mismatch.operation} ${mismatch.systems.join(' vs ')} on ${JSON.stringify(mismatch.question).slice(0, 120)}: ${mismatch.detail}`,
+      );
     }
     if (mismatches.length > 0 && !options.isCheckOptional) {
       throw new Error(`${mismatches.length} answers differ between systems (see above); --no-check measures anyway`);
     }
-    log(`answers agree across ${options.systems.join(', ')}${mismatches.length ? ' (except the mismatches above)' : ''}`);
+    log(
+      `answers agree across ${options.systems.join(', ')}${mismatches.length ? ' (except the mismatches above)' : ''}`,
+    );
 
     const runs: RunMeasurement[] = [];
     let cell = 0;
@@ -116,16 +132,30 @@ export async function runBench(options: BenchOptions, databaseUrl: string, log: 
       for (const [system, ask] of asks) requests.set(system, await prepareRequests(operation, system, questions, ask));
       for (const connections of options.connections) {
         for (const system of rotation(options.systems, cell++)) {
-          const run = await measure(servers.get(system)!, asks.get(system)!, requests.get(system)!, connections, options, monitor);
+          const run = await measure(
+            servers.get(system)!,
+            asks.get(system)!,
+            requests.get(system)!,
+            connections,
+            options,
+            monitor,
+          );
           runs.push({ ...run, system, operation: name, connections });
-          log(`${name} c=${connections} ${system}: ${run.requestsPerSecond.toFixed(0)} req/s, p99 ${run.p99Ms} ms, errors ${run.errors}`);
+          log(
+            `${name} c=${connections} ${system}: ${run.requestsPerSecond.toFixed(0)} req/s, p99 ${run.p99Ms} ms, errors ${run.errors}`,
+          );
         }
       }
     }
     return {
       scale: options.scale,
       startedAt,
-      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '?', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+      machine: {
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model ?? '?',
+        memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+        node: process.version,
+      },
       options,
       mismatches,
       runs,

@@ -105,7 +105,8 @@ export async function startServerProcess(spec: ServerCommand): Promise<ServerPro
     port,
     pid: child.pid!,
     memory: () => readMemory(child.pid!),
-    death: () => (exitCode === undefined ? null : `${spec.name} exited (code ${exitCode}, signal ${exitSignal}):\n${output}`),
+    death: () =>
+      exitCode === undefined ? null : `${spec.name} exited (code ${exitCode}, signal ${exitSignal}):\n${output}`,
     async stop() {
       if (exitCode !== undefined) return;
       child.kill('SIGTERM');

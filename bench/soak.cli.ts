@@ -58,7 +58,9 @@ async function startService(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
 
 /** Resident memory of a process, from /proc (Linux), in MiB. */
 function rssMiB(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((entry) => entry.startsWith('VmRSS:'));
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((entry) => entry.startsWith('VmRSS:'));
   return Math.round(Number(line?.split(/\s+/)[1] ?? 0) / 1024);
 }
 
@@ -81,9 +83,14 @@ function mixedRequests(adminKey: string): autocannon.Request[] {
   });
   return [
     gql(`{ coalition(slug: "${SLUG}") { stats { total committed byRegion { region total } } } }`),
-    gql(`{ coalition(slug: "${SLUG}") { memberships(first: 25) { totalCount nodes { status participant { code name } history { status sources { url } } } } } }`),
+    gql(
+      `{ coalition(slug: "${SLUG}") { memberships(first: 25) { totalCount nodes { status participant { code name } history { status sources { url } } } } } }`,
+    ),
     gql(`{ searchParticipants(text: "republic", first: 10) { code name } }`),
-    write((n) => `mutation { addParticipant(input: { kind: INTERNATIONAL_ORGANIZATION, code: "SOAK-${process.pid}-${n}", name: "Soak ${n}" }) { code } }`),
+    write(
+      (n) =>
+        `mutation { addParticipant(input: { kind: INTERNATIONAL_ORGANIZATION, code: "SOAK-${process.pid}-${n}", name: "Soak ${n}" }) { code } }`,
+    ),
     gql(`{ membership(coalition: "${SLUG}", participant: "CN") { status history { status effectiveOn } } }`),
     write(
       (n) =>
@@ -111,7 +118,10 @@ async function main(): Promise<void> {
     };
     service = await startService(env);
     const baseUrl = `http://127.0.0.1:${port}`;
-    const created = await run(['dist/src/auth/apikey.cli.js', 'create', '--role', 'admin', '--name', `soak-${Date.now()}`], env);
+    const created = await run(
+      ['dist/src/auth/apikey.cli.js', 'create', '--role', 'admin', '--name', `soak-${Date.now()}`],
+      env,
+    );
     const adminKey = created.trim().split('\n').at(-1)!;
 
     let graphqlErrors = 0;
@@ -129,7 +139,13 @@ async function main(): Promise<void> {
     const samples = [start.rss];
     const sampler = setInterval(() => samples.push(rssMiB(pid)), 30_000);
     log(`soaking for ${minutes} min with ${connections} connections (RSS ${start.rss} MiB, heap ${start.heap} MiB)`);
-    const result = await autocannon({ url: baseUrl, connections, duration: Math.round(minutes * 60), requests, timeout: 10 });
+    const result = await autocannon({
+      url: baseUrl,
+      connections,
+      duration: Math.round(minutes * 60),
+      requests,
+      timeout: 10,
+    });
     clearInterval(sampler);
     const end = { rss: rssMiB(pid), heap: await heapMiB(baseUrl) };
 

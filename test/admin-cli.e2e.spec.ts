@@ -44,10 +44,13 @@ describe('npm run apikey', () => {
 
 describe('npm run import', () => {
   async function sixtyNonMembers(): Promise<string[]> {
-    const rows: Array<{ code: string }> = await app.current().app.get(DataSource).query(
-      `SELECT p.code FROM participant p WHERE p.kind = 'COUNTRY'
+    const rows: Array<{ code: string }> = await app
+      .current()
+      .app.get(DataSource)
+      .query(
+        `SELECT p.code FROM participant p WHERE p.kind = 'COUNTRY'
          AND NOT EXISTS (SELECT 1 FROM membership m WHERE m.participant_id = p.id) ORDER BY p.code LIMIT 60`,
-    );
+      );
     return rows.map((row) => row.code);
   }
 
@@ -60,10 +63,13 @@ describe('npm run import', () => {
   }
 
   async function counts() {
-    const [row] = await app.current().app.get(DataSource).query(
-      `SELECT (SELECT count(*) FROM membership)::int AS memberships, (SELECT count(*) FROM membership_event)::int AS events,
+    const [row] = await app
+      .current()
+      .app.get(DataSource)
+      .query(
+        `SELECT (SELECT count(*) FROM membership)::int AS memberships, (SELECT count(*) FROM membership_event)::int AS events,
               (SELECT count(*) FROM audit_entry)::int AS audits`,
-    );
+      );
     return row as { memberships: number; events: number; audits: number };
   }
 
@@ -91,11 +97,19 @@ describe('npm run import', () => {
     const applied = await runCli(IMPORT, [mended, '--key-name', 'importer'], databaseUrl);
     expect(applied.stdout).toMatch(/Applied: 60 new, 0 changed, 0 unchanged/);
     expect(applied.code).toBe(0);
-    expect(await counts()).toEqual({ memberships: before.memberships + 60, events: before.events + 60, audits: before.audits + 60 });
+    expect(await counts()).toEqual({
+      memberships: before.memberships + 60,
+      events: before.events + 60,
+      audits: before.audits + 60,
+    });
 
     const again = await runCli(IMPORT, [mended, '--key-name', 'importer'], databaseUrl);
     expect(again.stdout).toMatch(/Applied: 0 new, 0 changed, 60 unchanged/);
-    expect(await counts()).toEqual({ memberships: before.memberships + 60, events: before.events + 60, audits: before.audits + 60 });
+    expect(await counts()).toEqual({
+      memberships: before.memberships + 60,
+      events: before.events + 60,
+      audits: before.audits + 60,
+    });
 
     const { data } = await app.current().graphql(`{ membership(coalition: "${SLUG}", participant: "${codes[0]}") {
       status statusSince history { recordedBy isAttested sources { url } } } }`);
@@ -104,9 +118,13 @@ describe('npm run import', () => {
       statusSince: '2024-03-15',
       history: [{ recordedBy: 'importer', isAttested: true, sources: [{ url: 'https://example.org/roster-2024' }] }],
     });
-    const audit = await app.current().graphql(`{ auditLog(actor: "importer", first: 1) { totalCount nodes { operation } } }`, {}, {
-      authorization: `Bearer ${(await runCli(APIKEY, ['create', '--role', 'admin', '--name', 'reader'], databaseUrl)).stdout.trim().split('\n').at(-1)}`,
-    });
+    const audit = await app.current().graphql(
+      `{ auditLog(actor: "importer", first: 1) { totalCount nodes { operation } } }`,
+      {},
+      {
+        authorization: `Bearer ${(await runCli(APIKEY, ['create', '--role', 'admin', '--name', 'reader'], databaseUrl)).stdout.trim().split('\n').at(-1)}`,
+      },
+    );
     expect(audit.data!.auditLog).toEqual({ totalCount: 60, nodes: [{ operation: 'importRoster' }] });
   });
 
@@ -118,9 +136,27 @@ describe('npm run import', () => {
       file,
       JSON.stringify(
         [
-          { participant: 'JP', status: 'INVITED', date: '2024-05-01', sourceUrl: 'https://example.org/r', sourceTitle: 'R' },
-          { participant: 'ZZ', status: 'COMMITTED', date: '2024-05-01', sourceUrl: 'https://example.org/r', sourceTitle: 'R' },
-          { participant: 'NE', status: 'MEMBER', date: '2024-05-01', sourceUrl: 'https://example.org/r', sourceTitle: 'R' },
+          {
+            participant: 'JP',
+            status: 'INVITED',
+            date: '2024-05-01',
+            sourceUrl: 'https://example.org/r',
+            sourceTitle: 'R',
+          },
+          {
+            participant: 'ZZ',
+            status: 'COMMITTED',
+            date: '2024-05-01',
+            sourceUrl: 'https://example.org/r',
+            sourceTitle: 'R',
+          },
+          {
+            participant: 'NE',
+            status: 'MEMBER',
+            date: '2024-05-01',
+            sourceUrl: 'https://example.org/r',
+            sourceTitle: 'R',
+          },
           { participant: 'NE', status: 'COMMITTED', date: '2024-05-01', sourceUrl: 'ftp://x', sourceTitle: 'R' },
         ],
         null,
@@ -137,7 +173,10 @@ describe('npm run import', () => {
 
   it('refuses a key name that is not a live admin key', async () => {
     const file = path.join(folder, 'one.csv');
-    writeFileSync(file, 'participant,status,date,source_url,source_title\nNE,COMMITTED,2024-01-01,https://example.org/a,A');
+    writeFileSync(
+      file,
+      'participant,status,date,source_url,source_title\nNE,COMMITTED,2024-01-01,https://example.org/a,A',
+    );
     const result = await runCli(IMPORT, [file, '--key-name', 'nobody'], app.current().databaseUrl);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/No live API key is named "nobody"/);

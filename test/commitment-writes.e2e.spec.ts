@@ -43,7 +43,9 @@ describe('recordCommitment', () => {
       sources: [{ url: 'https://example.org/pledges', title: 'Pledge list' }],
       membership: { participant: { code: 'DE' } },
     });
-    const membership = await app.current().graphql(`{ membership(coalition: "${SLUG}", participant: "DEU") { commitments { title } } }`);
+    const membership = await app
+      .current()
+      .graphql(`{ membership(coalition: "${SLUG}", participant: "DEU") { commitments { title } } }`);
     expect(membership.data!.membership.commitments.map((c: { title: string }) => c.title)).toContain('Early warning');
   });
 
@@ -69,7 +71,10 @@ describe('recordCommitment', () => {
   it('reuses a source with the same url instead of copying it', async () => {
     await recordCommitment('JP', 'Precursor controls');
     await recordCommitment('EG', 'Precursor controls');
-    const [{ n }] = await app.current().app.get(DataSource).query(`SELECT count(*)::int AS n FROM source WHERE url = 'https://example.org/pledges'`);
+    const [{ n }] = await app
+      .current()
+      .app.get(DataSource)
+      .query(`SELECT count(*)::int AS n FROM source WHERE url = 'https://example.org/pledges'`);
     expect(n).toBe(1);
   });
 });
@@ -78,7 +83,11 @@ describe('updateCommitmentStatus', () => {
   it('moves a commitment forward with optimistic concurrency', async () => {
     const created = (await recordCommitment('PE', 'Treatment access')).data!.recordCommitment;
     const started = await updateStatus(created.id, 'IN_PROGRESS', 1);
-    expect(started.data!.updateCommitmentStatus).toMatchObject({ status: 'IN_PROGRESS', version: 2, note: 'progress report' });
+    expect(started.data!.updateCommitmentStatus).toMatchObject({
+      status: 'IN_PROGRESS',
+      version: 2,
+      note: 'progress report',
+    });
     expect(started.data!.updateCommitmentStatus.sources.map((s: { url: string }) => s.url)).toEqual([
       'https://example.org/pledges',
       'https://example.org/progress',
@@ -91,8 +100,13 @@ describe('updateCommitmentStatus', () => {
   });
 
   it('says NOT_FOUND for an unknown id and BAD_USER_INPUT for a malformed one', async () => {
-    expect((await updateStatus('00000000-0000-4000-8000-000000000000', 'FULFILLED', 1)).errors![0].extensions!.code).toBe('NOT_FOUND');
-    expect((await updateStatus('not-an-id', 'FULFILLED', 1)).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'id' });
+    expect(
+      (await updateStatus('00000000-0000-4000-8000-000000000000', 'FULFILLED', 1)).errors![0].extensions!.code,
+    ).toBe('NOT_FOUND');
+    expect((await updateStatus('not-an-id', 'FULFILLED', 1)).errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'id',
+    });
   });
 });
 
@@ -119,7 +133,10 @@ describe('addParticipant', () => {
   });
 
   it('refuses a country code ISO 3166-1 does not know, and one the registry has', async () => {
-    expect((await add('COUNTRY', 'XX', 'Nowhere')).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'code' });
+    expect((await add('COUNTRY', 'XX', 'Nowhere')).errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'code',
+    });
     expect((await add('COUNTRY', 'FR', 'France')).errors![0].extensions!.code).toBe('CONFLICT');
     expect((await add('INTERNATIONAL_ORGANIZATION', 'EU', 'Again')).errors![0].extensions!.code).toBe('CONFLICT');
   });
@@ -128,21 +145,39 @@ describe('addParticipant', () => {
 describe('auditLog', () => {
   it('lists every write newest first, with actor, role, operation, before and after; filters by actor and time', async () => {
     const service = app.current();
-    const log = await service.graphql(`{ auditLog(first: 3) { totalCount edges { cursor node { id at actor role operation before after } } pageInfo { hasNextPage endCursor } } }`, {}, bearer(keys.admin));
+    const log = await service.graphql(
+      `{ auditLog(first: 3) { totalCount edges { cursor node { id at actor role operation before after } } pageInfo { hasNextPage endCursor } } }`,
+      {},
+      bearer(keys.admin),
+    );
     const page = log.data!.auditLog;
     expect(page.totalCount).toBeGreaterThanOrEqual(7);
     const ids = page.edges.map((edge: { node: { id: string } }) => Number(edge.node.id));
     expect(ids).toEqual([...ids].sort((a, b) => b - a));
     expect(page.edges[0].node).toMatchObject({ actor: 'test-admin', role: 'ADMIN' });
-    const next = await service.graphql(`query($a: String) { auditLog(first: 100, after: $a) { nodes { id } } }`, { a: page.pageInfo.endCursor }, bearer(keys.admin));
+    const next = await service.graphql(
+      `query($a: String) { auditLog(first: 100, after: $a) { nodes { id } } }`,
+      { a: page.pageInfo.endCursor },
+      bearer(keys.admin),
+    );
     expect(Number(next.data!.auditLog.nodes[0].id)).toBeLessThan(ids.at(-1));
-    const updates = await service.graphql(`{ auditLog(first: 100) { nodes { operation before after } } }`, {}, bearer(keys.admin));
-    const update = updates.data!.auditLog.nodes.filter((n: { operation: string }) => n.operation === 'updateCommitmentStatus').at(-1);
+    const updates = await service.graphql(
+      `{ auditLog(first: 100) { nodes { operation before after } } }`,
+      {},
+      bearer(keys.admin),
+    );
+    const update = updates
+      .data!.auditLog.nodes.filter((n: { operation: string }) => n.operation === 'updateCommitmentStatus')
+      .at(-1);
     expect(update.before.status).toBe('PLEDGED');
     expect(update.after.status).toBe('IN_PROGRESS');
     const byNobody = await service.graphql(`{ auditLog(actor: "nobody") { totalCount } }`, {}, bearer(keys.admin));
     expect(byNobody.data!.auditLog.totalCount).toBe(0);
-    const future = await service.graphql(`{ auditLog(since: "2999-01-01T00:00:00Z") { totalCount } }`, {}, bearer(keys.admin));
+    const future = await service.graphql(
+      `{ auditLog(since: "2999-01-01T00:00:00Z") { totalCount } }`,
+      {},
+      bearer(keys.admin),
+    );
     expect(future.data!.auditLog.totalCount).toBe(0);
   });
 });

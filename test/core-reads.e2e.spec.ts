@@ -30,7 +30,9 @@ describe('coalitions', () => {
   });
 
   it('finds a coalition by slug in any case, and answers null for an unknown slug', async () => {
-    const { data } = await service.graphql(`{ a: coalition(slug: "Synthetic-Drug-Threats") { slug } b: coalition(slug: "no-such") { slug } }`);
+    const { data } = await service.graphql(
+      `{ a: coalition(slug: "Synthetic-Drug-Threats") { slug } b: coalition(slug: "no-such") { slug } }`,
+    );
     expect(data).toEqual({ a: { slug: SLUG }, b: null });
   });
 
@@ -54,9 +56,18 @@ describe('coalitions', () => {
     ]);
     expect(figures[0]).toMatchObject({ countries: 84, countriesQualifier: 'EXACT', organizations: null });
     expect(figures[0].sources.length).toBeGreaterThanOrEqual(1);
-    expect(figures[1]).toMatchObject({ countries: 80, countriesQualifier: 'MORE_THAN', organizations: 12, organizationsQualifier: 'MORE_THAN' });
+    expect(figures[1]).toMatchObject({
+      countries: 80,
+      countriesQualifier: 'MORE_THAN',
+      organizations: 12,
+      organizationsQualifier: 'MORE_THAN',
+    });
     expect(figures[3]).toMatchObject({ countries: 149, organizations: 14, reportedOnPrecision: 'MONTH' });
-    expect(figures[4]).toMatchObject({ countries: 159, organizations: 15, wording: '159 countries and 15 international organizations' });
+    expect(figures[4]).toMatchObject({
+      countries: 159,
+      organizations: 15,
+      wording: '159 countries and 15 international organizations',
+    });
     // The roster names 24 countries, the EU and China, far fewer than the 160 reported.
     expect(coalition.memberships.totalCount).toBe(26);
     expect(coalition.stats).toMatchObject({ total: 26, committed: 25, reported: { countries: 160 } });
@@ -76,7 +87,9 @@ describe('coalitions', () => {
     ]);
     expect(coalition.events[0]).toMatchObject({ occurredOn: '2023-07-07' });
     expect(coalition.events.every((event: { sources: unknown[] }) => event.sources.length > 0)).toBe(true);
-    const engaged = coalition.engagedNonMembers.map((engagement: { participant: { code: string } }) => engagement.participant.code);
+    const engaged = coalition.engagedNonMembers.map(
+      (engagement: { participant: { code: string } }) => engagement.participant.code,
+    );
     expect(engaged.sort()).toEqual(['INCB', 'OAS-CICAD', 'UNODC', 'UPU', 'WCO']);
   });
 });
@@ -95,12 +108,21 @@ describe('participant lookup', () => {
   });
 
   it('finds an international organisation by acronym', async () => {
-    const { data } = await service.graphql(`{ participant(code: "eu") { code kind name ... on InternationalOrganization { acronym } } }`);
-    expect(data!.participant).toEqual({ code: 'EU', kind: 'INTERNATIONAL_ORGANIZATION', name: 'European Union', acronym: 'EU' });
+    const { data } = await service.graphql(
+      `{ participant(code: "eu") { code kind name ... on InternationalOrganization { acronym } } }`,
+    );
+    expect(data!.participant).toEqual({
+      code: 'EU',
+      kind: 'INTERNATIONAL_ORGANIZATION',
+      name: 'European Union',
+      acronym: 'EU',
+    });
   });
 
   it('knows every ISO 3166-1 country, member or not', async () => {
-    const { data } = await service.graphql(`{ a: participant(code: "BT") { name } b: participant(code: "ZW") { name } }`);
+    const { data } = await service.graphql(
+      `{ a: participant(code: "BT") { name } b: participant(code: "ZW") { name } }`,
+    );
     expect(data).toEqual({ a: { name: 'Bhutan' }, b: { name: 'Zimbabwe' } });
   });
 
@@ -133,7 +155,9 @@ describe('searchParticipants', () => {
   });
 
   it('puts an exact code match first and honours first', async () => {
-    const { data } = await service.graphql(`{ a: searchParticipants(text: "us") { code } b: searchParticipants(text: "an", first: 3) { code } }`);
+    const { data } = await service.graphql(
+      `{ a: searchParticipants(text: "us") { code } b: searchParticipants(text: "an", first: 3) { code } }`,
+    );
     expect(data!.a[0].code).toBe('US');
     expect(data!.b).toHaveLength(3);
   });
@@ -161,7 +185,9 @@ describe('membership', () => {
   });
 
   it('answers "is Türkiye in?" with null: no source names it a member', async () => {
-    const { data, errors } = await service.graphql(`{ membership(coalition: "${SLUG}", participant: "TUR") { status } }`);
+    const { data, errors } = await service.graphql(
+      `{ membership(coalition: "${SLUG}", participant: "TUR") { status } }`,
+    );
     expect(errors).toBeUndefined();
     expect(data!.membership).toBeNull();
   });
@@ -173,7 +199,12 @@ describe('membership', () => {
       commitments { title lineOfEffort status madeOn sources { title } }
     } }`);
     const membership = data!.membership;
-    expect(membership).toMatchObject({ status: 'COMMITTED', statusSince: '2024-09-24', role: 'co-chair of Working Group 1', version: 1 });
+    expect(membership).toMatchObject({
+      status: 'COMMITTED',
+      statusSince: '2024-09-24',
+      role: 'co-chair of Working Group 1',
+      version: 1,
+    });
     expect(membership.coalition.slug).toBe(SLUG);
     expect(membership.history[0].sources).toHaveLength(2);
     expect(membership.commitments.map((c: { title: string }) => c.title).sort()).toEqual([
@@ -221,7 +252,12 @@ describe('stats', () => {
     ]);
     const europe = now.byRegion.find((region: { region: string }) => region.region === 'Europe');
     expect(europe).toEqual({ region: 'Europe', total: 6, committed: 6 });
-    expect(launch).toMatchObject({ total: 10, committed: 9, invitedNotParticipating: 1, reported: { countries: 80, countriesQualifier: 'MORE_THAN' } });
+    expect(launch).toMatchObject({
+      total: 10,
+      committed: 9,
+      invitedNotParticipating: 1,
+      reported: { countries: 80, countriesQualifier: 'MORE_THAN' },
+    });
     expect(early).toEqual({ total: 0, reported: null });
   });
 });

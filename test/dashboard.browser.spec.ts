@@ -1,6 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { describeInBrowser, expectOfflineAndClean, openBrowser, saveScreenshot, type BrowserSession } from './support/browser.js';
+import {
+  describeInBrowser,
+  expectOfflineAndClean,
+  openBrowser,
+  saveScreenshot,
+  type BrowserSession,
+} from './support/browser.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 describeInBrowser('the dashboard at / in Chromium', () => {
@@ -28,7 +34,9 @@ describeInBrowser('the dashboard at / in Chromium', () => {
 
   it('shows the reported 84 countries at launch beside the named roster, and China as invited, not participating', async () => {
     const page = await openDashboard();
-    const launchFigure = page.locator('li.reported-figure', { hasText: 'at launch' }).filter({ hasText: '84 countries' });
+    const launchFigure = page
+      .locator('li.reported-figure', { hasText: 'at launch' })
+      .filter({ hasText: '84 countries' });
     expect(await launchFigure.count()).toBe(1);
     expect(await launchFigure.innerText()).toContain('84 countries');
     expect(await page.locator('.figure-group.reported').innerText()).toContain('159 countries');
@@ -49,7 +57,11 @@ describeInBrowser('the dashboard at / in Chromium', () => {
       // For the README: from the headline down to the first rows of the member table.
       const table = (await page.locator('section.members').boundingBox())!;
       mkdirSync('docs', { recursive: true });
-      await page.screenshot({ path: 'docs/dashboard.png', fullPage: true, clip: { x: 0, y: 0, width: 1440, height: table.y + 420 } });
+      await page.screenshot({
+        path: 'docs/dashboard.png',
+        fullPage: true,
+        clip: { x: 0, y: 0, width: 1440, height: table.y + 420 },
+      });
     }
     await page.close();
   });
@@ -72,11 +84,13 @@ describeInBrowser('the dashboard at / in Chromium', () => {
     const shapes = page.locator('svg.membership-map path.country');
     expect(await shapes.count()).toBeGreaterThanOrEqual(240);
     // One colour per named country (Australia's shape comes in two pieces: the mainland and Ashmore and Cartier).
-    const participating = await page.locator('svg.membership-map path.country[data-status=COMMITTED]').evaluateAll((paths) =>
-      paths.map((shape) => shape.getAttribute('data-code')),
-    );
+    const participating = await page
+      .locator('svg.membership-map path.country[data-status=COMMITTED]')
+      .evaluateAll((paths) => paths.map((shape) => shape.getAttribute('data-code')));
     expect(new Set(participating).size).toBe(24);
-    expect(await page.locator('svg.membership-map path.country[data-status=INVITED]').getAttribute('data-code')).toBe('CN');
+    expect(await page.locator('svg.membership-map path.country[data-status=INVITED]').getAttribute('data-code')).toBe(
+      'CN',
+    );
     expect(await page.locator('.map-organizations').innerText()).toContain('European Union');
     await saveScreenshot(page.locator('.map-panel'), 'dashboard-map');
     await page.close();
@@ -125,7 +139,9 @@ describeInBrowser('the dashboard at / in Chromium', () => {
 
   it('fits a phone screen without sideways scrolling', async () => {
     const page = await openDashboard({ width: 390, height: 844 });
-    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+    const overflow = await page.evaluate<number>(
+      'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await saveScreenshot(page, 'dashboard-phone');
     await page.close();

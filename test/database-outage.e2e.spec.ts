@@ -31,7 +31,11 @@ beforeAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
   database = await launch(await freePort());
   service = await startServiceProcess({ DATABASE_URL: database.url, RATE_LIMIT_PER_IP: '0', RATE_LIMIT_PER_KEY: '0' });
-  const created = await runCli('dist/src/auth/apikey.cli.js', ['create', '--role', 'admin', '--name', 'outage-writer'], database.url);
+  const created = await runCli(
+    'dist/src/auth/apikey.cli.js',
+    ['create', '--role', 'admin', '--name', 'outage-writer'],
+    database.url,
+  );
   expect(created.code).toBe(0);
   adminKey = created.stdout.trim().split('\n').at(-1)!;
 }, 120_000);
@@ -52,7 +56,15 @@ async function send(kind: Attempt['kind'], query: string, participant?: string):
   });
   const body = await response.text();
   const parsed = JSON.parse(body) as { errors?: Array<{ extensions?: { code?: string } }> };
-  return { kind, startedAt, durationMs: Date.now() - startedAt, status: response.status, code: parsed.errors?.[0]?.extensions?.code, participant, body };
+  return {
+    kind,
+    startedAt,
+    durationMs: Date.now() - startedAt,
+    status: response.status,
+    code: parsed.errors?.[0]?.extensions?.code,
+    participant,
+    body,
+  };
 }
 
 const readiness = async () => (await fetch(`${service.baseUrl}/health/ready`)).status;
@@ -66,7 +78,11 @@ it('loses no acknowledged write across a database outage, fails fast meanwhile, 
       if (kind === 'write') {
         const code = `OUT-${String(next++).padStart(5, '0')}`;
         attempts.push(
-          await send('write', `mutation { addParticipant(input: { kind: INTERNATIONAL_ORGANIZATION, code: "${code}", name: "Outage ${code}" }) { code } }`, code),
+          await send(
+            'write',
+            `mutation { addParticipant(input: { kind: INTERNATIONAL_ORGANIZATION, code: "${code}", name: "Outage ${code}" }) { code } }`,
+            code,
+          ),
         );
       } else {
         attempts.push(await send('read', `{ coalition(slug: "synthetic-drug-threats") { stats { total } } }`));
@@ -92,13 +108,17 @@ it('loses no acknowledged write across a database outage, fails fast meanwhile, 
   let recoveredAt: number | undefined;
   while (recoveredAt === undefined && Date.now() - restartedAt < 20_000) {
     await sleep(100);
-    recoveredAt = attempts.find((attempt) => attempt.startedAt >= restartedAt && attempt.status === 200 && !attempt.code)?.startedAt;
+    recoveredAt = attempts.find(
+      (attempt) => attempt.startedAt >= restartedAt && attempt.status === 200 && !attempt.code,
+    )?.startedAt;
   }
   await sleep(2000);
   isRunning = false;
   await Promise.all(clients);
 
-  const acknowledged = attempts.filter((a) => a.kind === 'write' && a.status === 200 && !a.code).map((a) => a.participant!);
+  const acknowledged = attempts
+    .filter((a) => a.kind === 'write' && a.status === 200 && !a.code)
+    .map((a) => a.participant!);
   const failed = attempts.filter((a) => a.code !== undefined || a.status !== 200);
   const duringOutage = attempts.filter((a) => a.startedAt > stoppedAt + 200 && a.startedAt < restartingAt);
 
@@ -119,8 +139,16 @@ it('loses no acknowledged write across a database outage, fails fast meanwhile, 
   }
   // Anything else is a lost-database error the mapping does not know yet: show what the log says.
   const logOf = (attempt: Attempt) => {
-    const requestId = (JSON.parse(attempt.body) as { errors?: Array<{ extensions?: { requestId?: string } }> }).errors?.[0]?.extensions?.requestId;
-    return requestId ? service.output().split('\n').filter((line) => line.includes(requestId)).join('\n').slice(0, 3000) : attempt.body;
+    const requestId = (JSON.parse(attempt.body) as { errors?: Array<{ extensions?: { requestId?: string } }> })
+      .errors?.[0]?.extensions?.requestId;
+    return requestId
+      ? service
+          .output()
+          .split('\n')
+          .filter((line) => line.includes(requestId))
+          .join('\n')
+          .slice(0, 3000)
+      : attempt.body;
   };
   expect(failed.filter((attempt) => attempt.code !== 'SERVICE_UNAVAILABLE').map(logOf)).toEqual([]);
   for (const attempt of failed) {
@@ -135,8 +163,12 @@ it('loses no acknowledged write across a database outage, fails fast meanwhile, 
   expect(service.child.exitCode).toBeNull();
 
   // The log keeps what the client was not told, under the request id the client was given.
-  const requestId = (JSON.parse(duringOutage[0].body) as { errors: Array<{ extensions: { requestId: string } }> }).errors[0].extensions.requestId;
+  const requestId = (JSON.parse(duringOutage[0].body) as { errors: Array<{ extensions: { requestId: string } }> })
+    .errors[0].extensions.requestId;
   expect(requestId).toBeTruthy();
-  const logged = service.output().split('\n').filter((line) => line.includes(requestId));
+  const logged = service
+    .output()
+    .split('\n')
+    .filter((line) => line.includes(requestId));
   expect(logged.join('\n')).toMatch(/ECONNREFUSED|terminat|connect/i);
 }, 120_000);

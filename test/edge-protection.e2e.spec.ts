@@ -7,8 +7,19 @@ import { startTestApp, type TestApp } from './support/test-app.js';
 const QUERY = JSON.stringify({ query: '{ coalitions { slug } }' });
 
 async function post(service: TestApp, headers: Record<string, string> = {}, body = QUERY) {
-  const response = await fetch(`${service.baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
-  return { status: response.status, headers: response.headers, body: (await response.json()) as { data?: unknown; errors?: Array<{ message: string; extensions: Record<string, unknown> }> } };
+  const response = await fetch(`${service.baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (await response.json()) as {
+      data?: unknown;
+      errors?: Array<{ message: string; extensions: Record<string, unknown> }>;
+    },
+  };
 }
 
 describe('rate limits', () => {
@@ -69,18 +80,27 @@ describe('headers, CSRF, request ids, body limit, introspection and health on a 
       headers: { origin: 'https://elsewhere.example', 'access-control-request-method': 'POST' },
     });
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
-    expect((await post(service, { origin: 'https://elsewhere.example' })).headers.get('access-control-allow-origin')).toBeNull();
+    expect(
+      (await post(service, { origin: 'https://elsewhere.example' })).headers.get('access-control-allow-origin'),
+    ).toBeNull();
   });
 
   it('blocks requests a browser could send cross-site without a preflight (CSRF)', async () => {
     const simpleGet = await fetch(`${service.baseUrl}/graphql?query=${encodeURIComponent('{ coalitions { slug } }')}`);
     expect(simpleGet.status).toBe(400);
-    const textPlain = await fetch(`${service.baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: QUERY });
+    const textPlain = await fetch(`${service.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: QUERY,
+    });
     expect(textPlain.status).toBeGreaterThanOrEqual(400);
     expect(textPlain.status).toBeLessThan(500);
-    const preflighted = await fetch(`${service.baseUrl}/graphql?query=${encodeURIComponent('{ coalitions { slug } }')}`, {
-      headers: { 'apollo-require-preflight': 'true' },
-    });
+    const preflighted = await fetch(
+      `${service.baseUrl}/graphql?query=${encodeURIComponent('{ coalitions { slug } }')}`,
+      {
+        headers: { 'apollo-require-preflight': 'true' },
+      },
+    );
     expect(preflighted.status).toBe(200);
   });
 
@@ -92,7 +112,15 @@ describe('headers, CSRF, request ids, body limit, introspection and health on a 
 
   it('refuses a body over BODY_LIMIT_BYTES with 413', async () => {
     const big = JSON.stringify({ query: `{ searchParticipants(text: "${'a'.repeat(5000)}") { code } }` });
-    expect((await fetch(`${service.baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: big })).status).toBe(413);
+    expect(
+      (
+        await fetch(`${service.baseUrl}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: big,
+        })
+      ).status,
+    ).toBe(413);
   });
 
   it('allows introspection outside production', async () => {
@@ -104,16 +132,24 @@ describe('headers, CSRF, request ids, body limit, introspection and health on a 
     expect((await fetch(`${service.baseUrl}/health/live`)).status).toBe(200);
     const ready = await fetch(`${service.baseUrl}/health/ready`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({ status: 'ok', info: { database: { status: 'up' }, migrations: { status: 'up' } } });
+    expect(await ready.json()).toMatchObject({
+      status: 'ok',
+      info: { database: { status: 'up' }, migrations: { status: 'up' } },
+    });
 
     const db = new pg.Client({ connectionString: service.databaseUrl });
     await db.connect();
     try {
-      const [last] = (await db.query(`DELETE FROM migrations WHERE id = (SELECT max(id) FROM migrations) RETURNING *`)).rows;
+      const [last] = (await db.query(`DELETE FROM migrations WHERE id = (SELECT max(id) FROM migrations) RETURNING *`))
+        .rows;
       const notReady = await fetch(`${service.baseUrl}/health/ready`);
       expect(notReady.status).toBe(503);
       expect(JSON.stringify(await notReady.json())).toMatch(/not applied/);
-      await db.query(`INSERT INTO migrations (id, timestamp, name) VALUES ($1, $2, $3)`, [last.id, last.timestamp, last.name]);
+      await db.query(`INSERT INTO migrations (id, timestamp, name) VALUES ($1, $2, $3)`, [
+        last.id,
+        last.timestamp,
+        last.name,
+      ]);
     } finally {
       await db.end();
     }
@@ -141,7 +177,11 @@ describe('configured services', () => {
       const preflight = (origin: string) =>
         fetch(`${service.baseUrl}/graphql`, {
           method: 'OPTIONS',
-          headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' },
+          headers: {
+            origin,
+            'access-control-request-method': 'POST',
+            'access-control-request-headers': 'content-type,authorization',
+          },
         });
       const allowed = await preflight('https://dashboard.example.org');
       expect(allowed.status).toBeLessThan(300);

@@ -1,5 +1,11 @@
 import type { Page } from 'playwright-core';
-import { describeInBrowser, expectOfflineAndClean, openBrowser, saveScreenshot, type BrowserSession } from './support/browser.js';
+import {
+  describeInBrowser,
+  expectOfflineAndClean,
+  openBrowser,
+  saveScreenshot,
+  type BrowserSession,
+} from './support/browser.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 describeInBrowser('the GraphQL explorer at /graphql in Chromium', () => {
@@ -32,7 +38,9 @@ describeInBrowser('the GraphQL explorer at /graphql in Chromium', () => {
   }
 
   it('loads from the service itself and runs the query given in its address', async () => {
-    const page = await openExplorer(`?query=${encodeURIComponent('query FromTheAddress { coalitions { slug name launchedOn } }')}`);
+    const page = await openExplorer(
+      `?query=${encodeURIComponent('query FromTheAddress { coalitions { slug name launchedOn } }')}`,
+    );
     await page.getByRole('button', { name: /Execute query/ }).click();
     const answer = await responseText(page, 'synthetic-drug-threats');
     expect(answer).toContain('Global Coalition to Address Synthetic Drug Threats');
@@ -47,7 +55,9 @@ describeInBrowser('the GraphQL explorer at /graphql in Chromium', () => {
     expect(tabs).toContain('DiplomatTurkiyeMembership');
     expect(tabs).toContain('DashboardStatsAndMembers');
     expect(tabs).toContain('AdminRecordInvitationNeedsAdminKey');
-    expect(await page.locator('.graphiql-footer, .graphiql-container').first().innerText()).toContain('needs an admin key');
+    expect(await page.locator('.graphiql-footer, .graphiql-container').first().innerText()).toContain(
+      'needs an admin key',
+    );
 
     await page.getByRole('tab', { name: /DiplomatTurkiyeMembership/ }).click();
     await page.getByRole('button', { name: /Execute query/ }).click();

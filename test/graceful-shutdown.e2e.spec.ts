@@ -31,7 +31,10 @@ it('finishes the requests in flight with 200, refuses new ones, and exits 0 on S
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: LARGE_PAGE }),
     });
-    const body = (await response.json()) as { data?: { coalition: { memberships: { totalCount: number } } }; errors?: unknown };
+    const body = (await response.json()) as {
+      data?: { coalition: { memberships: { totalCount: number } } };
+      errors?: unknown;
+    };
     return { status: response.status, body, answeredAt: Date.now() };
   };
 

@@ -24,7 +24,10 @@ const PAGE = `query Page($first: Int, $after: String, $orderBy: MembershipOrder,
 type Page = {
   totalCount: number;
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null };
-  edges: Array<{ cursor: string; node: { id: string; status: string; statusSince: string; participant: { code: string; name: string } } }>;
+  edges: Array<{
+    cursor: string;
+    node: { id: string; status: string; statusSince: string; participant: { code: string; name: string } };
+  }>;
   nodes: Array<{ id: string }>;
 };
 
@@ -73,9 +76,13 @@ describe('Coalition.memberships', () => {
         expect(new Set(edges.map((edge) => edge.node.id)).size).toBe(26);
       }
     }
-    const byDate = (await walk({ first: 5, orderBy: { field: 'STATUS_SINCE', direction: 'DESC' } })).map((edge) => edge.node.statusSince);
+    const byDate = (await walk({ first: 5, orderBy: { field: 'STATUS_SINCE', direction: 'DESC' } })).map(
+      (edge) => edge.node.statusSince,
+    );
     expect(byDate).toEqual([...byDate].sort().reverse());
-    const byCode = (await walk({ first: 5, orderBy: { field: 'PARTICIPANT_CODE', direction: 'ASC' } })).map((edge) => edge.node.participant.code);
+    const byCode = (await walk({ first: 5, orderBy: { field: 'PARTICIPANT_CODE', direction: 'ASC' } })).map(
+      (edge) => edge.node.participant.code,
+    );
     expect(byCode).toEqual([...byCode].sort());
   });
 
@@ -92,7 +99,18 @@ describe('Coalition.memberships', () => {
 
   it('shows the roster as it stood on a date', async () => {
     const launch = await walk({ first: 3, asOf: '2023-07-07' });
-    expect(launch.map((edge) => edge.node.participant.code).sort()).toEqual(['CN', 'DE', 'EG', 'EU', 'JP', 'LK', 'PA', 'PE', 'QA', 'US']);
+    expect(launch.map((edge) => edge.node.participant.code).sort()).toEqual([
+      'CN',
+      'DE',
+      'EG',
+      'EU',
+      'JP',
+      'LK',
+      'PA',
+      'PE',
+      'QA',
+      'US',
+    ]);
   });
 
   it('rejects a cursor from another ordering', async () => {

@@ -26,7 +26,13 @@ function invite(participant: string, invitedOn: string, headers: Record<string, 
   );
 }
 
-function change(participant: string, status: string, effectiveOn: string, expectedVersion: number, url = 'https://example.org/status') {
+function change(
+  participant: string,
+  status: string,
+  effectiveOn: string,
+  expectedVersion: number,
+  url = 'https://example.org/status',
+) {
   return service.graphql(
     `mutation($p: String!, $s: MembershipStatus!, $d: Date!, $v: Int!, $u: String) {
        changeMembershipStatus(input: { coalition: "${SLUG}", participant: $p, status: $s, effectiveOn: $d, expectedVersion: $v,
@@ -37,7 +43,9 @@ function change(participant: string, status: string, effectiveOn: string, expect
 }
 
 async function current(participant: string) {
-  const { data } = await service.graphql(`{ membership(coalition: "${SLUG}", participant: "${participant}") { ${MEMBERSHIP} } }`);
+  const { data } = await service.graphql(
+    `{ membership(coalition: "${SLUG}", participant: "${participant}") { ${MEMBERSHIP} } }`,
+  );
   return data!.membership;
 }
 
@@ -50,14 +58,39 @@ describe('the membership state machine over the API', () => {
   it('walks every allowed transition: invite, commit, withdraw, re-invite, decline, re-invite', async () => {
     const invited = await invite('NO', '2024-01-10');
     expect(invited.errors).toBeUndefined();
-    expect(invited.data!.recordInvitation).toMatchObject({ status: 'INVITED', invitedOn: '2024-01-10', version: 1, isParticipating: false });
-    expect((await change('NO', 'COMMITTED', '2024-02-01', 1)).data!.changeMembershipStatus).toMatchObject({ status: 'COMMITTED', version: 2, isParticipating: true });
-    expect((await change('NO', 'WITHDRAWN', '2024-06-01', 2)).data!.changeMembershipStatus).toMatchObject({ status: 'WITHDRAWN', version: 3 });
+    expect(invited.data!.recordInvitation).toMatchObject({
+      status: 'INVITED',
+      invitedOn: '2024-01-10',
+      version: 1,
+      isParticipating: false,
+    });
+    expect((await change('NO', 'COMMITTED', '2024-02-01', 1)).data!.changeMembershipStatus).toMatchObject({
+      status: 'COMMITTED',
+      version: 2,
+      isParticipating: true,
+    });
+    expect((await change('NO', 'WITHDRAWN', '2024-06-01', 2)).data!.changeMembershipStatus).toMatchObject({
+      status: 'WITHDRAWN',
+      version: 3,
+    });
     expect((await invite('NO', '2024-07-01')).data!.recordInvitation).toMatchObject({ status: 'INVITED', version: 4 });
-    expect((await change('NO', 'DECLINED', '2024-08-01', 4)).data!.changeMembershipStatus).toMatchObject({ status: 'DECLINED', version: 5 });
-    expect((await change('NO', 'INVITED', '2024-09-01', 5)).data!.changeMembershipStatus).toMatchObject({ status: 'INVITED', version: 6 });
+    expect((await change('NO', 'DECLINED', '2024-08-01', 4)).data!.changeMembershipStatus).toMatchObject({
+      status: 'DECLINED',
+      version: 5,
+    });
+    expect((await change('NO', 'INVITED', '2024-09-01', 5)).data!.changeMembershipStatus).toMatchObject({
+      status: 'INVITED',
+      version: 6,
+    });
     const history = (await current('NO')).history;
-    expect(history.map((event: { status: string }) => event.status)).toEqual(['INVITED', 'COMMITTED', 'WITHDRAWN', 'INVITED', 'DECLINED', 'INVITED']);
+    expect(history.map((event: { status: string }) => event.status)).toEqual([
+      'INVITED',
+      'COMMITTED',
+      'WITHDRAWN',
+      'INVITED',
+      'DECLINED',
+      'INVITED',
+    ]);
     expect(history.every((event: { recordedBy: string }) => event.recordedBy === 'test-admin')).toBe(true);
     expect(history[1].sources).toEqual([{ url: 'https://example.org/status', title: 'Status report' }]);
   });
@@ -196,7 +229,9 @@ describe('all or nothing', () => {
     const [{ n: events }] = await db.query(`SELECT count(*)::int AS n FROM membership_event`);
     const audits = await auditCount();
     // The audit entry is the last row each write inserts; make the database refuse it for this write only.
-    await db.query(`ALTER TABLE audit_entry ADD CONSTRAINT test_refuses_spain CHECK (after->'participantId' IS NULL OR operation <> 'changeMembershipStatus') NOT VALID`);
+    await db.query(
+      `ALTER TABLE audit_entry ADD CONSTRAINT test_refuses_spain CHECK (after->'participantId' IS NULL OR operation <> 'changeMembershipStatus') NOT VALID`,
+    );
     try {
       const { errors } = await change('ES', 'COMMITTED', '2024-02-01', before.version);
       expect(errors![0].extensions!.code).toBe('INTERNAL_SERVER_ERROR');

@@ -3,7 +3,10 @@ import { useTestApp } from './support/test-app.js';
 const SLUG = 'synthetic-drug-threats';
 const app = useTestApp();
 
-function expectRefused(response: { status: number; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }, pattern: RegExp) {
+function expectRefused(
+  response: { status: number; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> },
+  pattern: RegExp,
+) {
   expect(response.status).toBeGreaterThanOrEqual(400);
   expect(response.status).toBeLessThan(500);
   expect(response.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
@@ -13,7 +16,8 @@ function expectRefused(response: { status: number; errors?: Array<{ message: str
 describe('query limits', () => {
   it('refuses a query nested deeper than QUERY_MAX_DEPTH (10)', async () => {
     let selection = 'slug';
-    for (let level = 0; level < 4; level += 1) selection = `memberships(first: 1) { nodes { coalition { ${selection} } } }`;
+    for (let level = 0; level < 4; level += 1)
+      selection = `memberships(first: 1) { nodes { coalition { ${selection} } } }`;
     expectRefused(await app.current().graphql(`{ coalition(slug: "${SLUG}") { ${selection} } }`), /depth/i);
   });
 
@@ -36,7 +40,7 @@ describe('query limits', () => {
   });
 
   it('refuses a document of more than QUERY_MAX_TOKENS (2000) tokens', async () => {
-    const fields = Array.from({ length: 2500 }, () => "__typename").join(' ');
+    const fields = Array.from({ length: 2500 }, () => '__typename').join(' ');
     expectRefused(await app.current().graphql(`{ a: coalitions { ${fields} } }`), /tokens/i);
   });
 

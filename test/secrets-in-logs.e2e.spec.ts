@@ -41,9 +41,19 @@ it('never writes an API key to the log, an error or the audit log; the key name 
   const forged = `${admin.slice(0, -5)}XXXXX`;
 
   const responses = [
-    await send(`mutation { addParticipant(input: { kind: INTERNATIONAL_ORGANIZATION, code: "LOGTEST", name: "Log test" }) { code } }`, admin, { 'idempotency-key': 'log-1' }),
-    await send(`mutation { addParticipant(input: { kind: INTERNATIONAL_ORGANIZATION, code: "LOGTEST", name: "Log test" }) { code } }`, admin),
-    await send(`mutation { addParticipant(input: { kind: INTERNATIONAL_ORGANIZATION, code: "LOGTEST2", name: "Log test" }) { code } }`, viewer),
+    await send(
+      `mutation { addParticipant(input: { kind: INTERNATIONAL_ORGANIZATION, code: "LOGTEST", name: "Log test" }) { code } }`,
+      admin,
+      { 'idempotency-key': 'log-1' },
+    ),
+    await send(
+      `mutation { addParticipant(input: { kind: INTERNATIONAL_ORGANIZATION, code: "LOGTEST", name: "Log test" }) { code } }`,
+      admin,
+    ),
+    await send(
+      `mutation { addParticipant(input: { kind: INTERNATIONAL_ORGANIZATION, code: "LOGTEST2", name: "Log test" }) { code } }`,
+      viewer,
+    ),
     await send(`{ coalitions { slug } }`, revoked),
     await send(`{ coalitions { slug } }`, forged),
     await send(`{ coalitions { slug } }`, `${admin} extra`),

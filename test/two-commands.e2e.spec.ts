@@ -43,7 +43,10 @@ it('serves on an embedded PostgreSQL, keeps admin writes across restarts, never 
     const after = await postGraphql(second.baseUrl, COUNTS);
     expect(after.data!.coalition.stats).toEqual({ total: 27, committed: 25 });
     expect(after.data!.coalition.reportedFigures).toHaveLength(6);
-    const nz = await postGraphql(second.baseUrl, `{ membership(coalition: "synthetic-drug-threats", participant: "NZ") { status invitedOn } }`);
+    const nz = await postGraphql(
+      second.baseUrl,
+      `{ membership(coalition: "synthetic-drug-threats", participant: "NZ") { status invitedOn } }`,
+    );
     expect(nz.data!.membership).toEqual({ status: 'INVITED', invitedOn: '2024-06-01' });
   } finally {
     expect(await second.stop()).toBe(0);

@@ -26,7 +26,9 @@ describe('the web pages the service serves itself', () => {
     expect(etag).toBeTruthy();
     expect(await response.text()).toContain('<div id="app">');
     // As a browser revalidates (fetch would otherwise add "cache-control: no-cache", which forbids a 304).
-    const again = await fetch(`${service.baseUrl}/`, { headers: { 'if-none-match': etag!, 'cache-control': 'max-age=0' } });
+    const again = await fetch(`${service.baseUrl}/`, {
+      headers: { 'if-none-match': etag!, 'cache-control': 'max-age=0' },
+    });
     expect(again.status).toBe(304);
   });
 
@@ -43,8 +45,16 @@ describe('the web pages the service serves itself', () => {
   });
 
   it('answers 404 for anything under /assets/ that is not a built asset', async () => {
-    for (const attempt of ['/assets/missing-0000.js', '/assets/.env', '/assets/..%2Fgraphiql.html', '/assets/%2e%2e%2fpackage.json']) {
-      expect({ attempt, status: (await fetch(`${service.baseUrl}${attempt}`)).status }).toEqual({ attempt, status: 404 });
+    for (const attempt of [
+      '/assets/missing-0000.js',
+      '/assets/.env',
+      '/assets/..%2Fgraphiql.html',
+      '/assets/%2e%2e%2fpackage.json',
+    ]) {
+      expect({ attempt, status: (await fetch(`${service.baseUrl}${attempt}`)).status }).toEqual({
+        attempt,
+        status: 404,
+      });
     }
   });
 
@@ -57,7 +67,9 @@ describe('the web pages the service serves itself', () => {
     expect(html).not.toMatch(/(?:src|href)="(?:https?:)?\/\//);
 
     const query = encodeURIComponent('{ coalitions { slug } }');
-    const byGet = await fetch(`${service.baseUrl}/graphql?query=${query}`, { headers: { 'apollo-require-preflight': 'true' } });
+    const byGet = await fetch(`${service.baseUrl}/graphql?query=${query}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
     expect(byGet.headers.get('content-type')).toMatch(/^application\/(graphql-response\+)?json/);
     expect(await byGet.json()).toEqual({ data: { coalitions: [{ slug: 'synthetic-drug-threats' }] } });
 

@@ -27,7 +27,10 @@ const OURS = `query DashboardStats($coalition: String!) {
 /** PostGraphile has no GROUP BY without an aggregates plugin (none for v5 yet): one aliased count per cell. */
 function postgraphileQuery(regions: Array<string | null>): string {
   const count = (alias: string, condition: string, filter: string) => {
-    const args = [condition && `condition: { ${condition} }`, filter && `filter: { participantByParticipantId: { ${filter} } }`];
+    const args = [
+      condition && `condition: { ${condition} }`,
+      filter && `filter: { participantByParticipantId: { ${filter} } }`,
+    ];
     const list = args.filter(Boolean).join(', ');
     return `${alias}: membershipsByCoalitionId${list ? `(${list})` : ''} { totalCount }`;
   };
@@ -89,7 +92,10 @@ export const dashboardStats: Operation<Question> = {
     const data = dataOf(response);
     if (system !== 'postgraphile') return canonical(data.coalition.stats);
     const counts: Record<string, { totalCount: number }> = data.coalitionBySlug;
-    const cell = (alias: string): Cell => ({ total: counts[alias]!.totalCount, committed: counts[`${alias}Committed`]!.totalCount });
+    const cell = (alias: string): Cell => ({
+      total: counts[alias]!.totalCount,
+      committed: counts[`${alias}Committed`]!.totalCount,
+    });
     return canonical({
       total: counts.total!.totalCount,
       committed: counts.COMMITTED!.totalCount,

@@ -1,5 +1,13 @@
 import type { SystemName } from '../bench-options.js';
-import { bareRequest, dataOf, graphqlRequest, type Ask, type Json, type Operation, type PreparedRequest } from './operation.js';
+import {
+  bareRequest,
+  dataOf,
+  graphqlRequest,
+  type Ask,
+  type Json,
+  type Operation,
+  type PreparedRequest,
+} from './operation.js';
 
 /**
  * (2) The second page of a coalition's committed members in a region. Ordered by statusSince (with

@@ -14,7 +14,8 @@ export interface AuditRecord {
 }
 
 /** SQL NULL for nothing (a creation has no "before"), JSON text otherwise. */
-const asJson = (value: unknown): string | null => (value === null || value === undefined ? null : JSON.stringify(value));
+const asJson = (value: unknown): string | null =>
+  value === null || value === undefined ? null : JSON.stringify(value);
 
 @Injectable()
 export class AuditService {
@@ -31,7 +32,11 @@ export class AuditService {
   /** Newest first, keyset-paged by id. */
   async page(args: AuditLogArgs): Promise<Connection<AuditEntryEntity>> {
     const size = checkPageSize(args.first, 50);
-    const query = this.db.getRepository(AuditEntryEntity).createQueryBuilder('a').orderBy('a.id', 'DESC').limit(size + 1);
+    const query = this.db
+      .getRepository(AuditEntryEntity)
+      .createQueryBuilder('a')
+      .orderBy('a.id', 'DESC')
+      .limit(size + 1);
     const count = this.db.getRepository(AuditEntryEntity).createQueryBuilder('a');
     if (args.actor) {
       query.andWhere('a.actor = :actor', { actor: args.actor });
@@ -43,10 +48,18 @@ export class AuditService {
     }
     if (args.after) {
       const [id] = decodeCursor(args.after, 'audit', 1);
-      if (id === null || !/^\d{1,19}$/.test(id)) throw new InvalidInput('after', 'after is not a cursor this list handed out');
+      if (id === null || !/^\d{1,19}$/.test(id))
+        throw new InvalidInput('after', 'after is not a cursor this list handed out');
       query.andWhere('a.id < :id', { id });
     }
     const [rows, total] = await Promise.all([query.getMany(), count.getCount()]);
-    return toConnection(rows, size, total, Boolean(args.after), (row) => encodeCursor('audit', [String(row.id)]), (row) => row);
+    return toConnection(
+      rows,
+      size,
+      total,
+      Boolean(args.after),
+      (row) => encodeCursor('audit', [String(row.id)]),
+      (row) => row,
+    );
   }
 }

@@ -31,7 +31,12 @@ export class AuditedWriteService {
     private readonly changes: RegistryChangesService,
   ) {}
 
-  async perform<Result>(context: GraphqlContext, operation: string, input: unknown, work: Work<Result>): Promise<Result> {
+  async perform<Result>(
+    context: GraphqlContext,
+    operation: string,
+    input: unknown,
+    work: Work<Result>,
+  ): Promise<Result> {
     const caller = context.caller;
     if (!caller) throw new Unauthenticated('This operation needs an API key');
     const header = context.req.headers['idempotency-key'];
@@ -42,7 +47,9 @@ export class AuditedWriteService {
     const request = { caller, operation, requestId: context.requestId, idempotencyKey };
     const requestHash = createHash('sha256').update(JSON.stringify({ operation, input })).digest('hex');
     try {
-      const { result, changeId } = await this.db.transaction((manager) => this.inTransaction(manager, request, requestHash, work));
+      const { result, changeId } = await this.db.transaction((manager) =>
+        this.inTransaction(manager, request, requestHash, work),
+      );
       // Acknowledge only once no cache, here or on another instance, can still answer with the old data.
       if (changeId) await this.changes.settle(changeId);
       return result;
@@ -80,7 +87,12 @@ export class AuditedWriteService {
       }
     }
     const outcome = await work(manager);
-    await this.audit.record(manager, caller, { operation, before: outcome.before, after: outcome.after }, request.requestId);
+    await this.audit.record(
+      manager,
+      caller,
+      { operation, before: outcome.before, after: outcome.after },
+      request.requestId,
+    );
     if (idempotencyKey) {
       await manager.query(`UPDATE idempotency_record SET result = $3 WHERE api_key_id = $1 AND key = $2`, [
         caller.keyId,

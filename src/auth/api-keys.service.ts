@@ -30,12 +30,20 @@ export class ApiKeysService {
   /** Creates a key and returns it in clear, the only time it exists outside the caller's hands. */
   async create(name: string, role: string): Promise<{ key: string; record: ApiKeyEntity }> {
     const trimmed = name.trim();
-    if (trimmed.length === 0 || trimmed.length > 100) throw new InvalidInput('name', 'name must be 1 to 100 characters');
+    if (trimmed.length === 0 || trimmed.length > 100)
+      throw new InvalidInput('name', 'name must be 1 to 100 characters');
     const upperRole = role.toUpperCase() as Role;
-    if (!ROLES.includes(upperRole)) throw new InvalidInput('role', `role must be one of ${ROLES.join(', ').toLowerCase()}`);
+    if (!ROLES.includes(upperRole))
+      throw new InvalidInput('role', `role must be one of ${ROLES.join(', ').toLowerCase()}`);
     if (await this.keys.existsBy({ name: trimmed })) throw new AlreadyExists(`A key named "${trimmed}" exists already`);
     const { key, prefix } = generateKey();
-    const record = await this.keys.save({ name: trimmed, role: upperRole, prefix, keyHash: await hashKey(key), revokedAt: null });
+    const record = await this.keys.save({
+      name: trimmed,
+      role: upperRole,
+      prefix,
+      keyHash: await hashKey(key),
+      revokedAt: null,
+    });
     return { key, record };
   }
 
@@ -77,7 +85,8 @@ export class ApiKeysService {
   async authenticate(header: string | undefined): Promise<Caller | undefined> {
     if (header === undefined || header === '') return undefined;
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    const refuse = () => new Unauthenticated('The API key is not valid; send Authorization: Bearer <key> with a live key');
+    const refuse = () =>
+      new Unauthenticated('The API key is not valid; send Authorization: Bearer <key> with a live key');
     if (!match) throw refuse();
     const key = match[1];
     const prefix = prefixOf(key);

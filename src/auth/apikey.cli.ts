@@ -23,7 +23,9 @@ async function main(): Promise<void> {
     if (command === 'create') {
       if (!values.name || !values.role) throw new Error(`create needs --name and --role\n${USAGE}`);
       const { key, record } = await keys.create(values.name, values.role);
-      process.stdout.write(`Created ${record.role.toLowerCase()} key "${record.name}". Store it now: it is not shown again.\n`);
+      process.stdout.write(
+        `Created ${record.role.toLowerCase()} key "${record.name}". Store it now: it is not shown again.\n`,
+      );
       process.stdout.write(`${key}\n`);
     } else if (command === 'list') {
       for (const record of await keys.list()) {

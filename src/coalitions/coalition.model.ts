@@ -75,7 +75,7 @@ export class CoalitionEvent {
   title: string;
 }
 
-@ObjectType('LineOfEffortGroup', { description: 'One of the coalition\'s aims and the working group that pursues it.' })
+@ObjectType('LineOfEffortGroup', { description: "One of the coalition's aims and the working group that pursues it." })
 export class LineOfEffortGroup {
   @Field(() => ID)
   id: string;
@@ -94,7 +94,8 @@ export class LineOfEffortGroup {
 }
 
 @ObjectType('Engagement', {
-  description: 'A participant seen working with the coalition whom no source confirms as a member: known, but not on the roster.',
+  description:
+    'A participant seen working with the coalition whom no source confirms as a member: known, but not on the roster.',
 })
 export class Engagement {
   @Field(() => ID)

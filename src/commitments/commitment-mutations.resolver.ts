@@ -9,7 +9,10 @@ export class CommitmentMutationsResolver {
   constructor(private readonly writes: CommitmentWritesService) {}
 
   @Mutation(() => Commitment, { description: 'Record what a COMMITTED member undertook, with its source. Admin.' })
-  recordCommitment(@Context() context: GraphqlContext, @Args('input') input: RecordCommitmentInput): Promise<Commitment> {
+  recordCommitment(
+    @Context() context: GraphqlContext,
+    @Args('input') input: RecordCommitmentInput,
+  ): Promise<Commitment> {
     return this.writes.recordCommitment(context, input);
   }
 

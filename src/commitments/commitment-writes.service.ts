@@ -80,7 +80,11 @@ export class CommitmentWritesService {
         );
       }
       assertCommitmentTransition(existing.status, input.status);
-      await commitments.update(existing.id, { status: input.status, note: note ?? existing.note, version: existing.version + 1 });
+      await commitments.update(existing.id, {
+        status: input.status,
+        note: note ?? existing.note,
+        version: existing.version + 1,
+      });
       const row = await commitments.findOneByOrFail({ id: existing.id });
       const source = await this.sources.findOrCreate(manager, input.source);
       await this.sources.cite(manager, 'commitment', row.id, [source.id]);

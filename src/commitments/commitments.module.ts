@@ -6,7 +6,6 @@ import { CommitmentsService } from './commitments.service.js';
 import { CommitmentMutationsResolver } from './commitment-mutations.resolver.js';
 import { CommitmentWritesService } from './commitment-writes.service.js';
 
-
 @Module({
   imports: [MembershipsModule, SourcesModule],
   providers: [

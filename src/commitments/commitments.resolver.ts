@@ -17,7 +17,9 @@ export class CommitmentsResolver {
 
   @ResolveField(() => [Source], { complexity: unpagedListCost })
   sources(@Parent() commitment: Commitment, @Context() context: GraphqlContext): Promise<Source[]> {
-    return commitment.sources ? Promise.resolve(commitment.sources) : this.sourcesService.citedFor(context.loaders, 'commitment', commitment.id);
+    return commitment.sources
+      ? Promise.resolve(commitment.sources)
+      : this.sourcesService.citedFor(context.loaders, 'commitment', commitment.id);
   }
 
   @ResolveField(() => Membership, { description: 'The membership (and so the member) that made it.' })
@@ -31,7 +33,10 @@ export class CommitmentsResolver {
 export class MembershipCommitmentsResolver {
   constructor(private readonly commitmentsService: CommitmentsService) {}
 
-  @ResolveField(() => [Commitment], { description: 'What this member undertook, oldest first.', complexity: pagedListCost(5) })
+  @ResolveField(() => [Commitment], {
+    description: 'What this member undertook, oldest first.',
+    complexity: pagedListCost(5),
+  })
   commitments(
     @Parent() membership: Membership,
     @Context() context: GraphqlContext,

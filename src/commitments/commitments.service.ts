@@ -14,7 +14,12 @@ export class CommitmentsService {
    * A membership's commitments with their sources, oldest first, at most `first` of them; on `asOf`,
    * only those made by then. One statement for all the memberships of a request.
    */
-  ofMembership(loaders: RequestLoaders, membershipId: string, asOf: string | null, first: number | null): Promise<Commitment[]> {
+  ofMembership(
+    loaders: RequestLoaders,
+    membershipId: string,
+    asOf: string | null,
+    first: number | null,
+  ): Promise<Commitment[]> {
     const limit = first === null ? null : checkPageSize(first, 100);
     return loaders
       .get<string, Commitment[]>(`commitments:${asOf ?? 'now'}:${limit ?? 'all'}`, async (ids) => {

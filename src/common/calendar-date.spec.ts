@@ -6,12 +6,20 @@ describe('calendar dates', () => {
     expect(isCalendarDate(date)).toBe(true);
   });
 
-  it.each(['2023-02-29', '2023-13-01', '2023-00-10', '2023-7-7', '07/07/2023', '1899-12-31', '3000-01-01', '', 20230707, null])(
-    'refuses %p',
-    (date) => {
-      expect(isCalendarDate(date)).toBe(false);
-    },
-  );
+  it.each([
+    '2023-02-29',
+    '2023-13-01',
+    '2023-00-10',
+    '2023-7-7',
+    '07/07/2023',
+    '1899-12-31',
+    '3000-01-01',
+    '',
+    20230707,
+    null,
+  ])('refuses %p', (date) => {
+    expect(isCalendarDate(date)).toBe(false);
+  });
 
   it('names the argument when it refuses', () => {
     expect(() => parseCalendarDate('nope', 'effectiveOn')).toThrow(InvalidInput);
@@ -31,6 +39,8 @@ describe('date order', () => {
   });
 
   it('refuses a date before the previous event', () => {
-    expect(() => assertDateInOrder('2023-12-31', 'effectiveOn', '2024-01-01')).toThrow(/cannot precede the previous event, dated 2024-01-01/);
+    expect(() => assertDateInOrder('2023-12-31', 'effectiveOn', '2024-01-01')).toThrow(
+      /cannot precede the previous event, dated 2024-01-01/,
+    );
   });
 });

@@ -7,5 +7,6 @@ export enum DatePrecision {
 }
 registerEnumType(DatePrecision, {
   name: 'DatePrecision',
-  description: 'How exactly a source dates a fact: to the day, or only to the month (the date is then the first or last day the source allows).',
+  description:
+    'How exactly a source dates a fact: to the day, or only to the month (the date is then the first or last day the source allows).',
 });

@@ -23,7 +23,14 @@ const CLIENT_MISTAKES = new Set([
 ]);
 
 /** Messages Apollo and graphql-js write for every client; none carries server internals. */
-const PASSED_THROUGH = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE', 'NOT_FOUND', 'CONFLICT']);
+const PASSED_THROUGH = new Set([
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'RATE_LIMITED',
+  'SERVICE_UNAVAILABLE',
+  'NOT_FOUND',
+  'CONFLICT',
+]);
 
 const DATABASE_UNAVAILABLE = [
   /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE/,
@@ -93,13 +100,21 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
     return { ...base, message, extensions: { code: 'BAD_USER_INPUT', ...(argument ? { argument } : {}) } };
   }
   if (isValueTheDatabaseRefuses(original)) {
-    return { ...base, message: 'A value in this request cannot be stored or compared (for example, it holds a NUL character)', extensions: { code: 'BAD_USER_INPUT' } };
+    return {
+      ...base,
+      message: 'A value in this request cannot be stored or compared (for example, it holds a NUL character)',
+      extensions: { code: 'BAD_USER_INPUT' },
+    };
   }
   if (isGraphqlError(original) && UNSUPPORTED_OPERATION.test(original.message)) {
     return { ...base, message: 'This operation type is not supported', extensions: { code: 'BAD_USER_INPUT' } };
   }
   if (isDatabaseUnavailable(original)) {
-    return { ...base, message: 'The database is unavailable; try again shortly', extensions: { code: 'SERVICE_UNAVAILABLE' } };
+    return {
+      ...base,
+      message: 'The database is unavailable; try again shortly',
+      extensions: { code: 'SERVICE_UNAVAILABLE' },
+    };
   }
   if (PASSED_THROUGH.has(code)) return { ...base, message: formatted.message, extensions: { code } };
   return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
@@ -115,7 +130,12 @@ export function errorReportingPlugin(): ApolloServerPlugin<GraphqlContext> {
           for (const error of errors) {
             const original = unwrapResolverError(error);
             const isClientMistake = CLIENT_MISTAKES.has(String(error.extensions?.code ?? ''));
-            if (isClientMistake || original instanceof DomainError || (isGraphqlError(original) && !original.originalError)) continue;
+            if (
+              isClientMistake ||
+              original instanceof DomainError ||
+              (isGraphqlError(original) && !original.originalError)
+            )
+              continue;
             logger.error(
               `request ${contextValue.requestId}: ${original instanceof Error ? (original.stack ?? original.message) : String(original)}`,
             );

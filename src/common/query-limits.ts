@@ -22,7 +22,8 @@ export const pagedListCost =
     1 + (typeof args.first === 'number' && args.first > 0 ? args.first : defaultSize) * childComplexity;
 
 /** Field complexity of a list that is not paged (a membership's history, its commitments). */
-export const unpagedListCost = ({ childComplexity }: ComplexityEstimatorArgs): number => 1 + UNPAGED_LIST_ITEMS * childComplexity;
+export const unpagedListCost = ({ childComplexity }: ComplexityEstimatorArgs): number =>
+  1 + UNPAGED_LIST_ITEMS * childComplexity;
 
 export function queryLimitRules(limits: QueryLimits): ValidationRule[] {
   // Report through the validation context (a 400 with the message), rather than throwing (a 500).
@@ -53,7 +54,9 @@ export function queryCostPlugin(limits: QueryLimits): ApolloServerPlugin {
             });
           } catch (error) {
             // Costing coerces the variables first, so a bad variable surfaces here: it is the caller's mistake.
-            throw new GraphQLError((error as Error).message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+            throw new GraphQLError((error as Error).message, {
+              extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+            });
           }
           if (cost > limits.maxCost) {
             throw new GraphQLError(

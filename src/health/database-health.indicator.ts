@@ -38,7 +38,9 @@ export class DatabaseHealthIndicator {
           throw new Error('the migrations cannot be read');
         });
         const applied = new Set(rows.map((row) => row.name));
-        const pending = this.db.migrations.map((migration) => migration.name ?? migration.constructor.name).filter((name) => !applied.has(name));
+        const pending = this.db.migrations
+          .map((migration) => migration.name ?? migration.constructor.name)
+          .filter((name) => !applied.has(name));
         if (pending.length > 0) throw new Error(`${pending.length} migration(s) not applied: ${pending.join(', ')}`);
         return { applied: applied.size };
       })

@@ -9,8 +9,13 @@ import { MembershipEvent } from './membership.model.js';
 export class MembershipEventResolver {
   constructor(private readonly sourcesService: SourcesService) {}
 
-  @ResolveField(() => [Source], { description: 'On whose word: the sources for this change of status.', complexity: unpagedListCost })
+  @ResolveField(() => [Source], {
+    description: 'On whose word: the sources for this change of status.',
+    complexity: unpagedListCost,
+  })
   sources(@Parent() event: MembershipEvent, @Context() context: GraphqlContext): Promise<Source[]> {
-    return event.sources ? Promise.resolve(event.sources) : this.sourcesService.citedFor(context.loaders, 'membership_event', event.id);
+    return event.sources
+      ? Promise.resolve(event.sources)
+      : this.sourcesService.citedFor(context.loaders, 'membership_event', event.id);
   }
 }

@@ -8,8 +8,13 @@ import { Membership } from './membership.model.js';
 export class MembershipMutationsResolver {
   constructor(private readonly writes: MembershipWritesService) {}
 
-  @Mutation(() => Membership, { description: 'Invite a participant (or re-invite one that declined or withdrew). Admin.' })
-  recordInvitation(@Context() context: GraphqlContext, @Args('input') input: RecordInvitationInput): Promise<Membership> {
+  @Mutation(() => Membership, {
+    description: 'Invite a participant (or re-invite one that declined or withdrew). Admin.',
+  })
+  recordInvitation(
+    @Context() context: GraphqlContext,
+    @Args('input') input: RecordInvitationInput,
+  ): Promise<Membership> {
     return this.writes.recordInvitation(context, input);
   }
 

@@ -86,7 +86,9 @@ export class MembershipPagesService {
       // Counting a large roster costs as much as the page itself: only when asked for.
       request.isTotalNeeded === false
         ? Promise.resolve(0)
-        : (this.db.query(countSql, countParams) as Promise<Array<{ total: number }>>).then((counted) => counted[0]?.total ?? 0),
+        : (this.db.query(countSql, countParams) as Promise<Array<{ total: number }>>).then(
+            (counted) => counted[0]?.total ?? 0,
+          ),
     ]);
     return toConnection(
       rows,

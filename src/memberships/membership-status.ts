@@ -37,10 +37,13 @@ export function canTransition(from: MembershipStatus, to: MembershipStatus): boo
 export function assertTransition(from: MembershipStatus, to: MembershipStatus): void {
   if (!canTransition(from, to)) {
     const allowed = ALLOWED_NEXT[from].join(' or ');
-    throw new TransitionNotAllowed(`A membership cannot go from ${from} to ${to}; from ${from} it may go to ${allowed}`, {
-      from,
-      to,
-    });
+    throw new TransitionNotAllowed(
+      `A membership cannot go from ${from} to ${to}; from ${from} it may go to ${allowed}`,
+      {
+        from,
+        to,
+      },
+    );
   }
 }
 

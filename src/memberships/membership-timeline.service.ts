@@ -60,12 +60,13 @@ export class MembershipTimelineService {
       [unit, start, end, step],
     );
     if (periods > MAX_PERIODS) {
-      throw new InvalidInput('from', `That is ${periods} periods; at most ${MAX_PERIODS}: narrow from/to or use a longer interval`);
+      throw new InvalidInput(
+        'from',
+        `That is ${periods} periods; at most ${MAX_PERIODS}: narrow from/to or use a longer interval`,
+      );
     }
-    const rows: Array<{ bucket: string; natural_end: string; status: MembershipStatus; count: number }> = await this.db.query(
-      TIMELINE_SQL,
-      [coalition.id, start, end, unit, step, ALL_MEMBERSHIP_STATUSES],
-    );
+    const rows: Array<{ bucket: string; natural_end: string; status: MembershipStatus; count: number }> =
+      await this.db.query(TIMELINE_SQL, [coalition.id, start, end, unit, step, ALL_MEMBERSHIP_STATUSES]);
     const byBucket = new Map<string, TimelinePeriod>();
     for (const row of rows) {
       let period = byBucket.get(row.bucket);
@@ -83,7 +84,9 @@ export class MembershipTimelineService {
       period.total += row.count;
     }
     for (const period of byBucket.values()) {
-      period.byStatus.sort((a, b) => ALL_MEMBERSHIP_STATUSES.indexOf(a.status) - ALL_MEMBERSHIP_STATUSES.indexOf(b.status));
+      period.byStatus.sort(
+        (a, b) => ALL_MEMBERSHIP_STATUSES.indexOf(a.status) - ALL_MEMBERSHIP_STATUSES.indexOf(b.status),
+      );
     }
     return [...byBucket.values()];
   }

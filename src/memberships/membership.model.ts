@@ -7,7 +7,9 @@ import { Paginated } from '../common/pagination.js';
 import { ParticipantKind } from '../participants/participant-kind.js';
 import { MembershipStatus } from './membership-status.js';
 
-@ObjectType('Membership', { description: 'A participant\'s place in a coalition: status, since when, and the history behind it.' })
+@ObjectType('Membership', {
+  description: "A participant's place in a coalition: status, since when, and the history behind it.",
+})
 export class Membership {
   @Field(() => ID)
   id: string;

@@ -32,11 +32,12 @@ export class MembershipsResolver {
 
   @Query(() => Membership, {
     nullable: true,
-    description: 'A participant\'s membership of a coalition (now, or on asOf); null if it had not been invited.',
+    description: "A participant's membership of a coalition (now, or on asOf); null if it had not been invited.",
   })
   membership(
-    @Args('coalition', { description: 'The coalition\'s slug.' }) coalition: string,
-    @Args('participant', { description: 'ISO alpha-2 or alpha-3 code, or an organisation acronym.' }) participant: string,
+    @Args('coalition', { description: "The coalition's slug." }) coalition: string,
+    @Args('participant', { description: 'ISO alpha-2 or alpha-3 code, or an organisation acronym.' })
+    participant: string,
     @Args('asOf', { type: () => DateScalar, nullable: true }) asOf: string | null,
     @Context() context: GraphqlContext,
   ): Promise<Membership | null> {
@@ -53,7 +54,10 @@ export class MembershipsResolver {
     return this.participants.load(context.loaders, membership.participantId);
   }
 
-  @ResolveField(() => [MembershipEvent], { description: 'Every change of status, oldest first.', complexity: unpagedListCost })
+  @ResolveField(() => [MembershipEvent], {
+    description: 'Every change of status, oldest first.',
+    complexity: unpagedListCost,
+  })
   history(@Parent() membership: Membership, @Context() context: GraphqlContext): Promise<MembershipEvent[]> {
     return this.memberships.history(context.loaders, membership.id, membership.asOf);
   }
@@ -81,12 +85,14 @@ export class CoalitionMembershipsResolver {
   }
 
   @ResolveField(() => [TimelinePeriod], {
-    description: 'Growth over time: counts by status at the end of each period, from `from` (default: launch) to `to` (default: today).',
+    description:
+      'Growth over time: counts by status at the end of each period, from `from` (default: launch) to `to` (default: today).',
     complexity: unpagedListCost,
   })
   timeline(
     @Parent() coalition: Coalition,
-    @Args('interval', { type: () => TimelineInterval, defaultValue: TimelineInterval.MONTH }) interval: TimelineInterval,
+    @Args('interval', { type: () => TimelineInterval, defaultValue: TimelineInterval.MONTH })
+    interval: TimelineInterval,
     @Args('from', { type: () => DateScalar, nullable: true }) from: string | null,
     @Args('to', { type: () => DateScalar, nullable: true }) to: string | null,
   ): Promise<TimelinePeriod[]> {

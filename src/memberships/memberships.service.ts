@@ -25,7 +25,10 @@ const historySql = (which: string) => `
 type HistoryRow = Omit<MembershipEvent, 'recordedAt'> & { membershipId: string; recordedAt: Date | string };
 
 /** Rows come as columns from the loader and as JSON from the lookup; JSON carries the time as text. */
-const toEvent = ({ recordedAt, ...event }: HistoryRow & { sequence_order?: unknown }): MembershipEvent & { membershipId: string } => {
+const toEvent = ({
+  recordedAt,
+  ...event
+}: HistoryRow & { sequence_order?: unknown }): MembershipEvent & { membershipId: string } => {
   const { sequence_order: _order, ...rest } = event;
   return { ...rest, recordedAt: new Date(recordedAt) };
 };
@@ -63,7 +66,8 @@ export class MembershipsService {
         [slug, asOf, code],
       );
     const [row] = rows;
-    if (!row?.coalition_found) throw new NotFound(`No coalition has the slug "${coalitionSlug}"`, { argument: 'coalition' });
+    if (!row?.coalition_found)
+      throw new NotFound(`No coalition has the slug "${coalitionSlug}"`, { argument: 'coalition' });
     if (!row.id) return null;
     this.historyLoader(loaders, asOf).prime(row.id, (row.history ?? []).map(toEvent));
     return toMembership(row, asOf);

@@ -14,7 +14,10 @@ export class GraphqlMetricsPlugin implements ApolloServerPlugin<GraphqlContext> 
       async willSendResponse({ response, operation }) {
         if (response.body.kind !== 'single') return;
         const errors = response.body.singleResult.errors ?? [];
-        graphqlOperations.inc({ operation_type: operation?.operation ?? 'unknown', outcome: errors.length > 0 ? 'error' : 'success' });
+        graphqlOperations.inc({
+          operation_type: operation?.operation ?? 'unknown',
+          outcome: errors.length > 0 ? 'error' : 'success',
+        });
         for (const error of errors) graphqlErrors.inc({ code: String(error.extensions?.code ?? 'UNKNOWN') });
       },
     };

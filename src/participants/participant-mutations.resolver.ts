@@ -9,7 +9,10 @@ export class ParticipantMutationsResolver {
   constructor(private readonly writes: ParticipantWritesService) {}
 
   @Mutation(() => Participant, { description: 'Add an international organisation to the registry. Admin.' })
-  addParticipant(@Context() context: GraphqlContext, @Args('input') input: AddParticipantInput): Promise<ParticipantView> {
+  addParticipant(
+    @Context() context: GraphqlContext,
+    @Args('input') input: AddParticipantInput,
+  ): Promise<ParticipantView> {
     return this.writes.addParticipant(context, input);
   }
 }

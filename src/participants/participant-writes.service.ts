@@ -24,7 +24,8 @@ export class ParticipantWritesService {
       const code = parseParticipantCode(input.code, 'code');
       const name = requiredText(input.name, 'name', 200);
       const website = optionalText(input.website, 'website', 500);
-      if (website && !/^https?:\/\/[^\s]+$/.test(website)) throw new InvalidInput('website', 'website must be an http or https address');
+      if (website && !/^https?:\/\/[^\s]+$/.test(website))
+        throw new InvalidInput('website', 'website must be an http or https address');
       const aliases = (input.aliases ?? []).map((alias, index) => requiredText(alias, `aliases[${index}]`, 200));
       if (aliases.length > 50) throw new InvalidInput('aliases', 'aliases may list at most 50 names');
       if (input.kind === ParticipantKind.COUNTRY && (!/^[A-Z]{2}$/.test(code) || !isIsoCountryCode(code))) {

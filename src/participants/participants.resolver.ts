@@ -9,7 +9,8 @@ export class ParticipantsResolver {
 
   @Query(() => Participant, {
     nullable: true,
-    description: 'A country by ISO alpha-2 or alpha-3 code, or an organisation by acronym, in any case; null if unknown.',
+    description:
+      'A country by ISO alpha-2 or alpha-3 code, or an organisation by acronym, in any case; null if unknown.',
   })
   participant(@Args('code') code: string): Promise<ParticipantView | null> {
     return this.participants.findByCode(code);

@@ -80,7 +80,10 @@ export class RegistryChangesService implements OnModuleInit, OnApplicationShutdo
   }
 
   private async listen(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.databaseUrl, application_name: 'coalition-registry:listener' });
+    const client = new pg.Client({
+      connectionString: this.databaseUrl,
+      application_name: 'coalition-registry:listener',
+    });
     client.on('notification', (message) => {
       this.changed();
       const echo = message.payload ? this.awaitedEchoes.get(message.payload) : undefined;
@@ -104,7 +107,9 @@ export class RegistryChangesService implements OnModuleInit, OnApplicationShutdo
       this.listener.removeAllListeners();
       this.listener.end().catch(() => undefined);
       this.listener = undefined;
-      this.logger.warn(`Change listener lost (${error instanceof Error ? error.message : String(error)}); reconnecting`);
+      this.logger.warn(
+        `Change listener lost (${error instanceof Error ? error.message : String(error)}); reconnecting`,
+      );
     }
     this.changed();
     if (this.reconnectTimer) return;

@@ -52,7 +52,10 @@ export class ResponseCache {
       }
     }
     // A GET is cached only when it carries an operation (not a browser asking for the explorer page).
-    const isOperation = request.method === 'GET' && /[?&]query=/.test(request.url) && !String(request.headers.accept).includes('text/html');
+    const isOperation =
+      request.method === 'GET' &&
+      /[?&]query=/.test(request.url) &&
+      !String(request.headers.accept).includes('text/html');
     return isOperation ? `GET ${request.url}` : undefined;
   }
 
@@ -72,7 +75,12 @@ export class ResponseCache {
     fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
       const key = request.responseCacheKey;
       // An answer computed while a change landed may be stale: store it only if no change was seen since.
-      if (key && reply.statusCode === 200 && typeof payload === 'string' && request.responseCacheGeneration === this.changes.generation) {
+      if (
+        key &&
+        reply.statusCode === 200 &&
+        typeof payload === 'string' &&
+        request.responseCacheGeneration === this.changes.generation
+      ) {
         if (!payload.includes('"errors"')) this.answers.set(key, payload);
         reply.header('x-cache', 'miss');
       }

@@ -59,7 +59,12 @@ export class RosterImportService {
     private readonly membershipWrites: MembershipWritesService,
   ) {}
 
-  async importRoster(options: { coalition: string; rows: RosterRow[]; keyName: string; isDryRun: boolean }): Promise<ImportReport> {
+  async importRoster(options: {
+    coalition: string;
+    rows: RosterRow[];
+    keyName: string;
+    isDryRun: boolean;
+  }): Promise<ImportReport> {
     const caller = await this.apiKeys.findActiveByName(options.keyName);
     if (!caller) throw new InvalidInput('key-name', `No live API key is named "${options.keyName}"`);
     if (caller.role !== 'ADMIN') throw new InvalidInput('key-name', `The key "${options.keyName}" is not an admin key`);
@@ -75,7 +80,8 @@ export class RosterImportService {
         try {
           const plan = await this.check(manager, coalition.id, row);
           const earlier = seen.get(plan.participantId);
-          if (earlier !== undefined) throw new InvalidInput('participant', `${plan.code} appears already on line ${earlier}`);
+          if (earlier !== undefined)
+            throw new InvalidInput('participant', `${plan.code} appears already on line ${earlier}`);
           seen.set(plan.participantId, row.line);
           planned.push(plan);
         } catch (error) {
@@ -105,11 +111,15 @@ export class RosterImportService {
     if (!participant) throw new InvalidInput('participant', `participant ${code} is not known to the registry`);
     const status = row.status.trim().toUpperCase() as MembershipStatus;
     if (!Object.values(MembershipStatus).includes(status)) {
-      throw new InvalidInput('status', `status must be one of ${Object.values(MembershipStatus).join(', ')}, got "${row.status}"`);
+      throw new InvalidInput(
+        'status',
+        `status must be one of ${Object.values(MembershipStatus).join(', ')}, got "${row.status}"`,
+      );
     }
     const date = parseCalendarDate(row.date.trim(), 'date');
     const url = requiredText(row.sourceUrl, 'source url', 2000);
-    if (!/^https?:\/\/\S+$/i.test(url)) throw new InvalidInput('source url', 'source url must be an http or https address');
+    if (!/^https?:\/\/\S+$/i.test(url))
+      throw new InvalidInput('source url', 'source url must be an http or https address');
     const source = { url, title: requiredText(row.sourceTitle, 'source title', 500) };
     const note = optionalText(row.note, 'note', 2000);
     const existing = await manager
@@ -152,7 +162,11 @@ export class RosterImportService {
     await this.audit.record(
       manager,
       caller,
-      { operation: 'importRoster', before: plan.existing ? membershipOf(plan.existing) : null, after: membershipOf(row) },
+      {
+        operation: 'importRoster',
+        before: plan.existing ? membershipOf(plan.existing) : null,
+        after: membershipOf(row),
+      },
       `import line ${plan.row.line}`,
     );
   }

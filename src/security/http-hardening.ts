@@ -32,7 +32,13 @@ export async function hardenHttp(app: NestFastifyApplication, config: AppConfig)
       origin: config.corsOrigins,
       methods: ['GET', 'POST', 'OPTIONS'],
       allowedHeaders: ['content-type', 'authorization', 'idempotency-key', 'x-request-id', 'apollo-require-preflight'],
-      exposedHeaders: ['x-request-id', 'retry-after', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'],
+      exposedHeaders: [
+        'x-request-id',
+        'retry-after',
+        'x-ratelimit-limit',
+        'x-ratelimit-remaining',
+        'x-ratelimit-reset',
+      ],
       maxAge: 600,
     });
   }
@@ -58,6 +64,8 @@ function refuseGraphqlWithoutHost(fastify: FastifyInstance): void {
   fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     if (request.headers.host || !request.url.startsWith('/graphql')) return;
     const error = new InvalidInput('Host', 'A Host header is required');
-    return reply.code(400).send({ errors: [{ message: error.message, extensions: { code: error.code, ...error.details } }] });
+    return reply
+      .code(400)
+      .send({ errors: [{ message: error.message, extensions: { code: error.code, ...error.details } }] });
   });
 }

@@ -17,7 +17,11 @@ const isKeyBucket = (bucket: string) => bucket.startsWith('key:');
  * The answer is GraphQL-shaped (`extensions.code: RATE_LIMITED`) with a Retry-After header.
  * Fixed windows in a bounded in-process LRU store: per instance, not shared across replicas.
  */
-export async function installRateLimits(fastify: FastifyInstance, limits: RequestLimits, bucketOf: BucketOf): Promise<void> {
+export async function installRateLimits(
+  fastify: FastifyInstance,
+  limits: RequestLimits,
+  bucketOf: BucketOf,
+): Promise<void> {
   const maxOf = (bucket: string) => (isKeyBucket(bucket) ? limits.rateLimitPerKey : limits.rateLimitPerIp);
   if (limits.rateLimitPerIp === 0 && limits.rateLimitPerKey === 0) return;
   await fastify.register(fastifyRateLimit, { global: false, cache: 10_000 });

@@ -62,8 +62,18 @@ export class WebFiles {
     return this.send(request, reply, `${ASSETS}/${fileName}`, 'immutable');
   }
 
-  private async send(request: FastifyRequest, reply: FastifyReply, relativePath: string, caching: Caching): Promise<FastifyReply> {
-    const sent = await send(request.raw, `/${relativePath}`, { root: WEB_BUILD_DIR, index: false, dotfiles: 'deny', ...SEND_OPTIONS[caching] });
+  private async send(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    relativePath: string,
+    caching: Caching,
+  ): Promise<FastifyReply> {
+    const sent = await send(request.raw, `/${relativePath}`, {
+      root: WEB_BUILD_DIR,
+      index: false,
+      dotfiles: 'deny',
+      ...SEND_OPTIONS[caching],
+    });
     if (sent.type !== 'file') throw new NotFoundException();
     return reply.code(sent.statusCode).headers(sent.headers).send(sent.stream);
   }

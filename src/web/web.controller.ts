@@ -16,7 +16,11 @@ export class WebController {
   }
 
   @Get('assets/:fileName')
-  asset(@Param('fileName') fileName: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {
+  asset(
+    @Param('fileName') fileName: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<FastifyReply> {
     return this.files.sendAsset(request, reply, fileName);
   }
 }

@@ -9,7 +9,8 @@ import { chromium, type Locator, type Page } from 'playwright-core';
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const ARTIFACTS_DIR = path.resolve('test', 'artifacts');
 
-const INSTALL_HINT = 'Install it with "sudo apt-get install -y chromium" (Debian/Ubuntu), or set CHROMIUM_PATH to a Chromium or Chrome binary.';
+const INSTALL_HINT =
+  'Install it with "sudo apt-get install -y chromium" (Debian/Ubuntu), or set CHROMIUM_PATH to a Chromium or Chrome binary.';
 
 const CHROMIUM_ARGS = [
   '--headless',

@@ -13,7 +13,8 @@ export function CoalitionView({ slug }: { slug: string }) {
   const roster = useRegistryQuery((signal) => fetchWholeRoster(slug, signal), [slug]);
 
   if (overview.error) return <ErrorNote error={overview.error} />;
-  if (!overview.data) return overview.isLoading ? <LoadingNote what="the coalition" /> : <p>No coalition “{slug}” in the registry.</p>;
+  if (!overview.data)
+    return overview.isLoading ? <LoadingNote what="the coalition" /> : <p>No coalition “{slug}” in the registry.</p>;
   const coalition = overview.data;
   return (
     <article className="coalition" aria-labelledby="coalition-name">
@@ -31,7 +32,10 @@ export function CoalitionView({ slug }: { slug: string }) {
         <MembershipMap slug={slug} roster={roster.data} />
         <GrowthChart slug={slug} coalition={coalition} roster={roster.data} />
       </div>
-      <MemberTable slug={slug} regions={coalition.stats.byRegion.map((entry) => entry.region).filter((region) => region !== null)} />
+      <MemberTable
+        slug={slug}
+        regions={coalition.stats.byRegion.map((entry) => entry.region).filter((region) => region !== null)}
+      />
     </article>
   );
 }

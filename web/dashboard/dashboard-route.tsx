@@ -50,7 +50,16 @@ function isPlainLeftClick(event: MouseEvent): boolean {
 }
 
 /** A real link (it opens in a new tab, works without script), navigating in place on a plain click. */
-export function RouteLink({ to, children, ...rest }: { to: DashboardRoute; children: ReactNode; className?: string; 'aria-label'?: string }) {
+export function RouteLink({
+  to,
+  children,
+  ...rest
+}: {
+  to: DashboardRoute;
+  children: ReactNode;
+  className?: string;
+  'aria-label'?: string;
+}) {
   const navigate = useContext(NavigateContext);
   return (
     <a

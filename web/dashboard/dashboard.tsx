@@ -7,7 +7,15 @@ import type { CoalitionSummary } from './registry-types';
 import { ErrorNote, LoadingNote } from './status-notes';
 import { useRegistryQuery } from './use-registry-query';
 
-function CoalitionPicker({ coalitions, current, onPick }: { coalitions: CoalitionSummary[]; current: string; onPick: (slug: string) => void }) {
+function CoalitionPicker({
+  coalitions,
+  current,
+  onPick,
+}: {
+  coalitions: CoalitionSummary[];
+  current: string;
+  onPick: (slug: string) => void;
+}) {
   return (
     <label className="coalition-picker">
       <span>Coalition</span>
@@ -44,7 +52,11 @@ export function Dashboard() {
       <header className="site-header">
         <p className="site-name">Coalition registry</p>
         {coalitions.data && coalitions.data.length > 1 && slug && (
-          <CoalitionPicker coalitions={coalitions.data} current={slug} onPick={(picked) => navigate({ coalition: picked, member: null })} />
+          <CoalitionPicker
+            coalitions={coalitions.data}
+            current={slug}
+            onPick={(picked) => navigate({ coalition: picked, member: null })}
+          />
         )}
         <nav aria-label="Other views">
           <a href="graphql">GraphQL explorer</a>
@@ -59,8 +71,8 @@ export function Dashboard() {
       </main>
       <footer className="site-footer">
         <p>
-          Every number and name on this page comes from the registry's public GraphQL API, with the sources that attest it. Reported
-          headcounts are kept apart from the members a source names.
+          Every number and name on this page comes from the registry's public GraphQL API, with the sources that attest
+          it. Reported headcounts are kept apart from the members a source names.
         </p>
       </footer>
     </NavigateProvider>

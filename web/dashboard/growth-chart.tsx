@@ -1,4 +1,13 @@
-import { alternateCrowdedLabels, chartScale, CHART, growthDates, growthSeries, linePath, stepPath, type GrowthSeries } from './growth-series';
+import {
+  alternateCrowdedLabels,
+  chartScale,
+  CHART,
+  growthDates,
+  growthSeries,
+  linePath,
+  stepPath,
+  type GrowthSeries,
+} from './growth-series';
 import { fetchStatsOn } from './registry-api';
 import type { CoalitionOverview, MembershipRow } from './registry-types';
 import { formatDate, todayIsoDate } from './registry-wording';
@@ -14,7 +23,13 @@ function GrowthSvg({ series }: { series: GrowthSeries }) {
     <svg className="growth-chart" viewBox={`0 0 ${CHART.width} ${CHART.height}`} aria-hidden="true">
       {scale.yTicks.map((tick) => (
         <g key={tick} className="axis">
-          <line x1={CHART.left} x2={CHART.width - CHART.right} y1={scale.y(tick)} y2={scale.y(tick)} className="gridline" />
+          <line
+            x1={CHART.left}
+            x2={CHART.width - CHART.right}
+            y1={scale.y(tick)}
+            y2={scale.y(tick)}
+            className="gridline"
+          />
           <text x={CHART.left - 6} y={scale.y(tick)} dy="0.32em" textAnchor="end">
             {tick}
           </text>
@@ -91,7 +106,15 @@ function GrowthTable({ series }: { series: GrowthSeries }) {
  * Growth over time: the named roster from `stats(asOf:)` on each date it can have changed, drawn as a
  * step line, beside the reported headcounts as separate, dashed points. The gap between them is the point.
  */
-export function GrowthChart({ slug, coalition, roster }: { slug: string; coalition: CoalitionOverview; roster: MembershipRow[] | undefined }) {
+export function GrowthChart({
+  slug,
+  coalition,
+  roster,
+}: {
+  slug: string;
+  coalition: CoalitionOverview;
+  roster: MembershipRow[] | undefined;
+}) {
   const dates = roster ? growthDates(roster, coalition.launchedOn, todayIsoDate()) : [];
   const stats = useRegistryQuery(
     (signal) => (dates.length ? fetchStatsOn(slug, dates, signal) : Promise.resolve(undefined)),

@@ -10,7 +10,8 @@ export const MAX_GROWTH_DATES = 24;
 export function growthDates(roster: MembershipRow[], launchedOn: string | null, today: string): string[] {
   const dates = new Set<string>([today]);
   if (launchedOn) dates.add(launchedOn);
-  for (const row of roster) for (const event of row.history) if (event.effectiveOn <= today) dates.add(event.effectiveOn);
+  for (const row of roster)
+    for (const event of row.history) if (event.effectiveOn <= today) dates.add(event.effectiveOn);
   const sorted = [...dates].sort();
   if (sorted.length <= MAX_GROWTH_DATES) return sorted;
   const step = (sorted.length - 1) / (MAX_GROWTH_DATES - 1);
@@ -35,7 +36,9 @@ export function growthSeries(stats: CoalitionStats[], figures: ReportedFigure[])
       value: day.byKind.find((entry) => entry.kind === 'COUNTRY')?.committed ?? 0,
     })),
     invitedNotParticipating: stats.map((day) => ({ date: day.asOf, value: day.invitedNotParticipating })),
-    reportedCountries: figures.flatMap((figure) => (figure.countries === null ? [] : [{ date: figure.reportedOn, value: figure.countries }])),
+    reportedCountries: figures.flatMap((figure) =>
+      figure.countries === null ? [] : [{ date: figure.reportedOn, value: figure.countries }],
+    ),
   };
 }
 
@@ -79,7 +82,12 @@ export function stepPath(points: GrowthPoint[], scale: ChartScale): string {
 }
 
 export function linePath(points: GrowthPoint[], scale: ChartScale): string {
-  return points.map((point, index) => `${index === 0 ? 'M' : 'L'}${scale.x(point.date).toFixed(1)},${scale.y(point.value).toFixed(1)}`).join('');
+  return points
+    .map(
+      (point, index) =>
+        `${index === 0 ? 'M' : 'L'}${scale.x(point.date).toFixed(1)},${scale.y(point.value).toFixed(1)}`,
+    )
+    .join('');
 }
 
 const LABEL_ROOM = 26;

@@ -32,12 +32,17 @@ function ReportedFigureItem({ figure, launchedOn }: { figure: ReportedFigure; la
         {figure.organizations !== null && (
           <>
             {' '}
-            <Headcount count={figure.organizations} qualifier={qualifierWords(figure.organizationsQualifier)} noun="organisations" />
+            <Headcount
+              count={figure.organizations}
+              qualifier={qualifierWords(figure.organizationsQualifier)}
+              noun="organisations"
+            />
           </>
         )}
       </p>
       <p className="reported-figure-when">
-        {isAtLaunch(figure, launchedOn) && <strong className="tag">at launch</strong>} {formatDate(figure.reportedOn, figure.reportedOnPrecision)}
+        {isAtLaunch(figure, launchedOn) && <strong className="tag">at launch</strong>}{' '}
+        {formatDate(figure.reportedOn, figure.reportedOnPrecision)}
       </p>
       <blockquote className="reported-figure-wording">“{figure.wording}”</blockquote>
       <p className="reported-figure-sources">
@@ -51,7 +56,13 @@ function ReportedFigureItem({ figure, launchedOn }: { figure: ReportedFigure; la
  * Three kinds of truth, side by side and never added together: what sources reported (headcounts that
  * name no one), whom sources name as members, and who was invited but does not take part.
  */
-export function HeadlineFigures({ coalition, roster }: { coalition: CoalitionOverview; roster: MembershipRow[] | undefined }) {
+export function HeadlineFigures({
+  coalition,
+  roster,
+}: {
+  coalition: CoalitionOverview;
+  roster: MembershipRow[] | undefined;
+}) {
   const { stats } = coalition;
   const countries = stats.byKind.find((entry) => entry.kind === 'COUNTRY')?.committed ?? 0;
   const organizations = stats.byKind.find((entry) => entry.kind === 'INTERNATIONAL_ORGANIZATION')?.committed ?? 0;
@@ -75,9 +86,12 @@ export function HeadlineFigures({ coalition, roster }: { coalition: CoalitionOve
           {stats.committed}
         </p>
         <p>
-          participating: {plural(countries, 'country', 'countries')} and {plural(organizations, 'organisation', 'organisations')}
+          participating: {plural(countries, 'country', 'countries')} and{' '}
+          {plural(organizations, 'organisation', 'organisations')}
         </p>
-        <p className="figure-group-detail">{plural(stats.total, 'membership', 'memberships')} on record, any status, as of {formatDate(stats.asOf)}.</p>
+        <p className="figure-group-detail">
+          {plural(stats.total, 'membership', 'memberships')} on record, any status, as of {formatDate(stats.asOf)}.
+        </p>
         {coalition.rosterNote && <p className="roster-note">{coalition.rosterNote}</p>}
       </section>
 
@@ -91,8 +105,10 @@ export function HeadlineFigures({ coalition, roster }: { coalition: CoalitionOve
           <ul className="invited-list">
             {invited.map((row) => (
               <li key={row.id}>
-                <RouteLink to={{ coalition: coalition.slug, member: row.participant.code }}>{row.participant.name}</RouteLink>, invited{' '}
-                {formatDate(row.statusSince, row.statusSincePrecision)}
+                <RouteLink to={{ coalition: coalition.slug, member: row.participant.code }}>
+                  {row.participant.name}
+                </RouteLink>
+                , invited {formatDate(row.statusSince, row.statusSincePrecision)}
               </li>
             ))}
           </ul>

@@ -61,8 +61,11 @@ function MembershipRecord({ membership }: { membership: MembershipDetail }) {
           {membership.history.map((event) => (
             <li key={event.id}>
               <p>
-                <strong>{STATUS_LABEL[event.status]}</strong> — {formatDate(event.effectiveOn, event.effectiveOnPrecision)}
-                {event.isAttested && <span className="hedge"> (the date a source shows it; it may have begun earlier)</span>}
+                <strong>{STATUS_LABEL[event.status]}</strong> —{' '}
+                {formatDate(event.effectiveOn, event.effectiveOnPrecision)}
+                {event.isAttested && (
+                  <span className="hedge"> (the date a source shows it; it may have begun earlier)</span>
+                )}
               </p>
               {event.note && <p className="history-note">{event.note}</p>}
               <p className="history-sources">
@@ -129,7 +132,8 @@ export function MemberDetail({ slug, code }: { slug: string; code: string }) {
           <span className="status-badge" data-status="NONE">
             Not named by any source
           </span>{' '}
-          No source names {participant.name} as invited to or part of this coalition. It may still be among the reported headcounts.
+          No source names {participant.name} as invited to or part of this coalition. It may still be among the reported
+          headcounts.
         </p>
       )}
       {membership && <MembershipRecord membership={membership} />}

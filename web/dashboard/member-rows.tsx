@@ -23,7 +23,17 @@ const COLUMNS: Array<{ label: string; field?: MembershipOrderField }> = [
   { label: 'Source' },
 ];
 
-function SortableHeader({ label, field, sorting, onSort }: { label: string; field: MembershipOrderField; sorting: Sorting; onSort: (sorting: Sorting) => void }) {
+function SortableHeader({
+  label,
+  field,
+  sorting,
+  onSort,
+}: {
+  label: string;
+  field: MembershipOrderField;
+  sorting: Sorting;
+  onSort: (sorting: Sorting) => void;
+}) {
   const isActive = sorting.field === field;
   const nextDirection: OrderDirection = isActive && sorting.direction === 'ASC' ? 'DESC' : 'ASC';
   return (
@@ -63,14 +73,23 @@ function MemberCells({ slug, line }: { slug: string; line: MemberLine }) {
           </span>
         )}
       </td>
-      <td className="since" data-label="Since">{membership ? formatDate(membership.statusSince, membership.statusSincePrecision) : '—'}</td>
+      <td className="since" data-label="Since">
+        {membership ? formatDate(membership.statusSince, membership.statusSincePrecision) : '—'}
+      </td>
       <td data-label="Source">{latest ? <SourceLinks sources={latest.sources} /> : '—'}</td>
     </tr>
   );
 }
 
 /** The member table itself: real table headers, and sort buttons in them when sorting applies. */
-export function MemberRows(props: { slug: string; caption: string; lines: MemberLine[]; isBusy: boolean; sorting: Sorting | null; onSort: (sorting: Sorting) => void }) {
+export function MemberRows(props: {
+  slug: string;
+  caption: string;
+  lines: MemberLine[];
+  isBusy: boolean;
+  sorting: Sorting | null;
+  onSort: (sorting: Sorting) => void;
+}) {
   const { slug, caption, lines, isBusy, sorting, onSort } = props;
   return (
     <div className="table-scroll" role="region" aria-label={caption} aria-busy={isBusy} tabIndex={0}>
@@ -80,7 +99,13 @@ export function MemberRows(props: { slug: string; caption: string; lines: Member
           <tr>
             {COLUMNS.map((column) =>
               column.field && sorting ? (
-                <SortableHeader key={column.label} label={column.label} field={column.field} sorting={sorting} onSort={onSort} />
+                <SortableHeader
+                  key={column.label}
+                  label={column.label}
+                  field={column.field}
+                  sorting={sorting}
+                  onSort={onSort}
+                />
               ) : (
                 <th key={column.label} scope="col">
                   {column.label}

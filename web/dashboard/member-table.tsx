@@ -26,7 +26,17 @@ function useSettledText(text: string): string {
   return settled;
 }
 
-function FilterSelect<Value extends string>({ label, value, options, onChange }: { label: string; value: Value | ''; options: Array<[Value, string]>; onChange: (value: Value | '') => void }) {
+function FilterSelect<Value extends string>({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: Value | '';
+  options: Array<[Value, string]>;
+  onChange: (value: Value | '') => void;
+}) {
   return (
     <label className="filter">
       <span>{label}</span>
@@ -75,10 +85,27 @@ export function MemberTable({ slug, regions }: { slug: string; regions: string[]
   const page = useRegistryQuery(
     async (signal) => {
       if (settledSearch) return undefined;
-      const filter = { status: filters.status ? [filters.status] : null, kind: filters.kind || null, region: filters.region || null };
-      return { firstRow, ...(await fetchMembershipPage(slug, { first: pageSize, after, orderBy: sorting, ...filter }, signal)) };
+      const filter = {
+        status: filters.status ? [filters.status] : null,
+        kind: filters.kind || null,
+        region: filters.region || null,
+      };
+      return {
+        firstRow,
+        ...(await fetchMembershipPage(slug, { first: pageSize, after, orderBy: sorting, ...filter }, signal)),
+      };
     },
-    [slug, settledSearch, pageSize, after, sorting.field, sorting.direction, filters.status, filters.kind, filters.region],
+    [
+      slug,
+      settledSearch,
+      pageSize,
+      after,
+      sorting.field,
+      sorting.direction,
+      filters.status,
+      filters.kind,
+      filters.region,
+    ],
   );
   const search = useRegistryQuery(
     (signal) => (settledSearch ? searchMembers(slug, settledSearch, signal) : Promise.resolve(undefined)),
@@ -104,7 +131,12 @@ export function MemberTable({ slug, regions }: { slug: string; regions: string[]
       <form className="member-controls" role="search" onSubmit={(event) => event.preventDefault()}>
         <label className="filter search">
           <span>Search any country or organisation</span>
-          <input type="search" value={searchText} placeholder="e.g. China, Türkiye, EU" onChange={(event) => setSearchText(event.target.value)} />
+          <input
+            type="search"
+            value={searchText}
+            placeholder="e.g. China, Türkiye, EU"
+            onChange={(event) => setSearchText(event.target.value)}
+          />
         </label>
         <fieldset className="filters" disabled={Boolean(settledSearch)}>
           <legend className="visually-hidden">Filter the roster</legend>
@@ -131,14 +163,25 @@ export function MemberTable({ slug, regions }: { slug: string; regions: string[]
       {error && <ErrorNote error={error} />}
       {isLoading && !lines && <LoadingNote what="the members" />}
       {lines && (
-        <MemberRows slug={slug} caption={caption} lines={lines} isBusy={isLoading} sorting={settledSearch ? null : sorting} onSort={changeSorting} />
+        <MemberRows
+          slug={slug}
+          caption={caption}
+          lines={lines}
+          isBusy={isLoading}
+          sorting={settledSearch ? null : sorting}
+          onSort={changeSorting}
+        />
       )}
       {!settledSearch && page.data && (
         <nav className="pager" aria-label="Member pages">
           <button type="button" disabled={cursors.length === 1} onClick={() => setCursors(cursors.slice(0, -1))}>
             Previous page
           </button>
-          <button type="button" disabled={!page.data.pageInfo.hasNextPage} onClick={() => setCursors([...cursors, page.data!.pageInfo.endCursor])}>
+          <button
+            type="button"
+            disabled={!page.data.pageInfo.hasNextPage}
+            onClick={() => setCursors([...cursors, page.data!.pageInfo.endCursor])}
+          >
             Next page
           </button>
           <label className="filter">

@@ -37,7 +37,8 @@ export function MembershipMap({ slug, roster }: { slug: string; roster: Membersh
   const byCode = useMemo(() => new Map((roster ?? []).map((row) => [row.participant.code, row])), [roster]);
   const counts = useMemo(() => {
     const tally = new Map<MembershipStatus, number>();
-    for (const row of roster ?? []) if (row.participant.kind === 'COUNTRY') tally.set(row.status, (tally.get(row.status) ?? 0) + 1);
+    for (const row of roster ?? [])
+      if (row.participant.kind === 'COUNTRY') tally.set(row.status, (tally.get(row.status) ?? 0) + 1);
     return tally;
   }, [roster]);
   const organizations = (roster ?? []).filter((row) => row.participant.kind === 'INTERNATIONAL_ORGANIZATION');
@@ -50,7 +51,13 @@ export function MembershipMap({ slug, roster }: { slug: string; roster: Membersh
       {shapes.data && (
         <svg className="membership-map" viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`} aria-labelledby="map-title">
           <defs>
-            <pattern id="invited-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+            <pattern
+              id="invited-hatch"
+              width="6"
+              height="6"
+              patternUnits="userSpaceOnUse"
+              patternTransform="rotate(45)"
+            >
               <rect width="6" height="6" className="hatch-ground" />
               <line x1="0" y1="0" x2="0" y2="6" className="hatch-line" />
             </pattern>
@@ -82,7 +89,10 @@ export function MembershipMap({ slug, roster }: { slug: string; roster: Membersh
         {organizations.length > 0 && (
           <p className="map-organizations">
             Also on the roster, not on the map:{' '}
-            {organizations.map((row) => `${row.participant.name} (${STATUS_LABEL[row.status].toLowerCase()})`).join(', ')}.
+            {organizations
+              .map((row) => `${row.participant.name} (${STATUS_LABEL[row.status].toLowerCase()})`)
+              .join(', ')}
+            .
           </p>
         )}
       </figcaption>

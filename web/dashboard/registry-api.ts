@@ -35,7 +35,8 @@ const PARTICIPANT_SUMMARY = 'code name kind ... on Country { region }';
 const MEMBERSHIP_ROW = `id status isParticipating statusSince statusSincePrecision role
   participant { ${PARTICIPANT_SUMMARY} }
   history { effectiveOn status sources { ${SOURCE_LINK} } }`;
-const STATS = 'asOf total committed invitedNotParticipating byKind { kind total committed } byRegion { region total committed }';
+const STATS =
+  'asOf total committed invitedNotParticipating byKind { kind total committed } byRegion { region total committed }';
 
 export async function fetchCoalitions(signal?: AbortSignal): Promise<CoalitionSummary[]> {
   const data = await graphql<{ coalitions: CoalitionSummary[] }>('{ coalitions { slug name } }', {}, signal);
@@ -66,7 +67,11 @@ export interface MembershipQuery {
   region?: string | null;
 }
 
-export async function fetchMembershipPage(slug: string, query: MembershipQuery, signal?: AbortSignal): Promise<MembershipPage> {
+export async function fetchMembershipPage(
+  slug: string,
+  query: MembershipQuery,
+  signal?: AbortSignal,
+): Promise<MembershipPage> {
   const data = await graphql<{ coalition: { memberships: MembershipPage } | null }>(
     `query DashboardMembers($slug: String!, $first: Int!, $after: String, $orderBy: MembershipOrder,
         $status: [MembershipStatus!], $kind: ParticipantKind, $region: String) {

@@ -10,7 +10,10 @@ export interface QueryState<Data> {
  * Runs a registry request whenever its inputs change, and forgets the answer to a request that a
  * newer one replaced (typing in the search box must not show an older, slower answer last).
  */
-export function useRegistryQuery<Data>(load: (signal: AbortSignal) => Promise<Data>, inputs: unknown[]): QueryState<Data> {
+export function useRegistryQuery<Data>(
+  load: (signal: AbortSignal) => Promise<Data>,
+  inputs: unknown[],
+): QueryState<Data> {
   const [state, setState] = useState<QueryState<Data>>({ data: undefined, error: undefined, isLoading: true });
   useEffect(() => {
     const controller = new AbortController();
@@ -21,7 +24,11 @@ export function useRegistryQuery<Data>(load: (signal: AbortSignal) => Promise<Da
       },
       (error: unknown) => {
         if (controller.signal.aborted) return;
-        setState({ data: undefined, error: error instanceof Error ? error : new Error(String(error)), isLoading: false });
+        setState({
+          data: undefined,
+          error: error instanceof Error ? error : new Error(String(error)),
+          isLoading: false,
+        });
       },
     );
     return () => controller.abort();

@@ -93,7 +93,14 @@ mutation AdminRecordInvitationNeedsAdminKey($input: RecordInvitationInput!) {
 }
 `,
     variables: JSON.stringify(
-      { input: { coalition: 'synthetic-drug-threats', participant: 'KE', invitedOn: '2024-09-24', sourceIds: ['<source id>'] } },
+      {
+        input: {
+          coalition: 'synthetic-drug-threats',
+          participant: 'KE',
+          invitedOn: '2024-09-24',
+          sourceIds: ['<source id>'],
+        },
+      },
       null,
       2,
     ),

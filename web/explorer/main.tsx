@@ -37,8 +37,8 @@ createRoot(document.getElementById('explorer')!).render(
       </GraphiQL.Logo>
       <GraphiQL.Footer>
         <p className="explorer-footer">
-          Example tabs: a diplomat's question, the dashboard's query, and an admin mutation that <strong>needs an admin key</strong>{' '}
-          (Headers tab: <code>{'{"Authorization": "Bearer <key>"}'}</code>).
+          Example tabs: a diplomat's question, the dashboard's query, and an admin mutation that{' '}
+          <strong>needs an admin key</strong> (Headers tab: <code>{'{"Authorization": "Bearer <key>"}'}</code>).
         </p>
       </GraphiQL.Footer>
     </GraphiQL>

@@ -39,7 +39,7 @@ export class UpdateCommitmentStatusInput {
   @Field(() => CommitmentStatus)
   status: CommitmentStatus;
 
-  @Field(() => Int, { description: 'The commitment\'s version as you read it; a different one is a CONFLICT.' })
+  @Field(() => Int, { description: "The commitment's version as you read it; a different one is a CONFLICT." })
   expectedVersion: number;
 
   @Field(() => String, { nullable: true })

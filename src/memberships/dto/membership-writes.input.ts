@@ -5,7 +5,7 @@ import { MembershipStatus } from '../membership-status.js';
 
 @InputType()
 export class RecordInvitationInput {
-  @Field({ description: 'The coalition\'s slug.' })
+  @Field({ description: "The coalition's slug." })
   coalition: string;
 
   @Field({ description: 'ISO alpha-2 or alpha-3 code, or an organisation acronym.' })
@@ -35,7 +35,7 @@ export class ChangeMembershipStatusInput {
   @Field(() => DateScalar)
   effectiveOn: string;
 
-  @Field(() => Int, { description: 'The membership\'s version as you read it; a different one is a CONFLICT.' })
+  @Field(() => Int, { description: "The membership's version as you read it; a different one is a CONFLICT." })
   expectedVersion: number;
 
   @Field(() => SourceInput)

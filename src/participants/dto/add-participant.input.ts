@@ -6,7 +6,9 @@ export class AddParticipantInput {
   @Field(() => ParticipantKind)
   kind: ParticipantKind;
 
-  @Field({ description: 'ISO 3166-1 alpha-2 for a country (it must exist in ISO 3166-1); the acronym for an organisation.' })
+  @Field({
+    description: 'ISO 3166-1 alpha-2 for a country (it must exist in ISO 3166-1); the acronym for an organisation.',
+  })
   code: string;
 
   @Field()
