@@ -1,12 +1,12 @@
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { startServiceProcess } from './support/service-process.js';
+import { startServiceProcess, testDataDir } from './support/service-process.js';
 
 /**
  * SIGTERM while requests are in flight: the service stops taking new ones, answers every one it had
  * (200, full data), closes the pool, stops its embedded PostgreSQL and exits 0.
  */
-const dataDir = path.resolve('.data', `shutdown-${process.pid}`);
+const dataDir = testDataDir('shutdown');
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 // A large page: every membership with its participant, history, sources and commitments.

@@ -1,13 +1,13 @@
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { runCli } from './support/run-cli.js';
-import { postGraphql, startServiceProcess } from './support/service-process.js';
+import { postGraphql, startServiceProcess, testDataDir } from './support/service-process.js';
 
 /**
  * `npm start` as a newcomer runs it: the built service on an embedded PostgreSQL under DATA_DIR,
  * stopped with SIGTERM and started again over the same data.
  */
-const dataDir = path.resolve('.data', `two-commands-${process.pid}`);
+const dataDir = testDataDir('two-commands');
 const env = { DATA_DIR: dataDir };
 const COUNTS = `{ coalition(slug: "synthetic-drug-threats") { stats { total committed } memberships { totalCount } reportedFigures { reportedOn } } }`;
 

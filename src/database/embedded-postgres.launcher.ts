@@ -8,7 +8,8 @@ import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import {
   binariesOf,
-  canUserRun,
+  canUserExecute,
+  canUserWriteIn,
   ensurePostgresUser,
   isRunningAsRoot,
   prepareDataDirectory,
@@ -98,27 +99,39 @@ interface ClusterPlace {
   user?: PostgresUser;
 }
 
-/** Where the cluster can live and which binaries can run it, as root or not (see postgres-user-access.ts). */
+/**
+ * Where the cluster can live and which binaries can run it, as root or not (see postgres-user-access.ts).
+ * Unreachable binaries are copied somewhere reachable; an unreachable data folder moves there too,
+ * unless DATA_DIR was given explicitly, which then fails at once saying what to set.
+ */
 async function placeCluster(options: EmbeddedOptions): Promise<ClusterPlace> {
   const clusterDir = path.join(options.dataDir, 'pg');
   if (!isRunningAsRoot()) return { clusterDir };
   const user = ensurePostgresUser();
   await prepareDataDirectory(clusterDir, user);
-  if (canUserRun(user, binariesOf(), clusterDir)) return { clusterDir, user };
-  if (options.isDataDirExplicit) {
+  const isDataReachable = canUserWriteIn(user, clusterDir);
+  if (!isDataReachable && options.isDataDirExplicit) {
     throw new Error(
       `DATA_DIR=${options.dataDir} cannot be used: PostgreSQL runs as the "postgres" user (we are root), and that ` +
-        'user cannot enter a folder above it or above node_modules. Set DATA_DIR to a folder whose parents the ' +
-        'postgres user can enter (for example /var/lib/coalition-registry), or set DATABASE_URL to another PostgreSQL.',
+        'user cannot enter a folder above it. Set DATA_DIR to a folder whose parents the postgres user can enter ' +
+        '(for example /var/lib/coalition-registry), or set DATABASE_URL to another PostgreSQL.',
     );
   }
-  const fallback = await reachableFallbackFolder(options.dataDir);
-  const launcherEntry = await stageEmbeddedPostgres(fallback);
-  const fallbackCluster = path.join(fallback, 'pg');
+  const isBinaryReachable = canUserExecute(user, binariesOf());
+  if (isDataReachable && isBinaryReachable) return { clusterDir, user };
+
+  const fallback = await reachableFallbackFolder(isBinaryReachable ? options.dataDir : binariesOf());
+  const launcherEntry = isBinaryReachable ? undefined : await stageEmbeddedPostgres(fallback);
+  if (launcherEntry && !canUserExecute(user, binariesOf(launcherEntry))) {
+    throw new Error(`The postgres user cannot reach ${fallback} either. Set DATABASE_URL to another PostgreSQL.`);
+  }
+  if (isDataReachable) return { clusterDir, launcherEntry, user };
+  const dataFallback = await reachableFallbackFolder(options.dataDir);
+  const fallbackCluster = path.join(dataFallback, 'pg');
   await prepareDataDirectory(fallbackCluster, user);
-  if (!canUserRun(user, binariesOf(launcherEntry), fallbackCluster)) {
+  if (!canUserWriteIn(user, fallbackCluster)) {
     throw new Error(
-      `The postgres user cannot reach ${fallback} either. Set DATA_DIR to a folder it can reach, or DATABASE_URL.`,
+      `The postgres user cannot reach ${dataFallback} either. Set DATA_DIR to a folder it can reach, or DATABASE_URL.`,
     );
   }
   options.log?.(

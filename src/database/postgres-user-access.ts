@@ -40,19 +40,20 @@ export function ensurePostgresUser(): PostgresUser {
   return created;
 }
 
-/** Can `user` execute `binary` and write into `directory`? Asked of the OS itself, as that user. */
-export function canUserRun(user: PostgresUser, binary: string, directory: string): boolean {
-  const probe = spawnSync(
-    '/bin/sh',
-    ['-c', 'test -x "$1" && test -w "$2" && test -x "$2"', 'probe', binary, directory],
-    {
-      uid: user.uid,
-      gid: user.gid,
-      stdio: 'ignore',
-    },
-  );
+/** Asked of the OS itself, as that user: a shell `test` of `target`. */
+function canUser(user: PostgresUser, checks: string, target: string): boolean {
+  const probe = spawnSync('/bin/sh', ['-c', checks, 'probe', target], {
+    uid: user.uid,
+    gid: user.gid,
+    stdio: 'ignore',
+  });
   return probe.status === 0;
 }
+
+export const canUserExecute = (user: PostgresUser, binary: string): boolean => canUser(user, 'test -x "$1"', binary);
+
+export const canUserWriteIn = (user: PostgresUser, directory: string): boolean =>
+  canUser(user, 'test -w "$1" && test -x "$1"', directory);
 
 export async function prepareDataDirectory(directory: string, user: PostgresUser | undefined): Promise<void> {
   // Parents stay enterable (0755) so the postgres user can reach the cluster; the cluster itself is 0700.

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
+import path from 'node:path';
 
 /** The built service as its own process (`node dist/src/main.js`), as `npm start` runs it. */
 export interface ServiceProcess {
@@ -63,4 +64,14 @@ export async function postGraphql(baseUrl: string, query: string, headers: Recor
     body: JSON.stringify({ query }),
   });
   return (await response.json()) as { data?: Record<string, any>; errors?: Array<{ extensions?: { code?: string } }> };
+}
+
+/**
+ * A DATA_DIR for a service a test starts. As root, PostgreSQL runs as `postgres`, and a clone inside a
+ * 0700 folder (as CI clones) is closed to that user: an explicit DATA_DIR there is refused by design,
+ * so root tests keep their data under /var/tmp, which every user can enter.
+ */
+export function testDataDir(name: string): string {
+  const base = process.getuid?.() === 0 ? path.join('/var/tmp', 'coalition-registry-tests') : path.resolve('.data');
+  return path.join(base, `${name}-${process.pid}`);
 }
