@@ -22,6 +22,10 @@ export async function createHttpServer(config: AppConfig, databaseUrl: string): 
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
     requestIdHeader: false,
     genReqId: requestIdFor,
+    // On shutdown, never reset a connection as "idle": under load a request can have arrived and not yet
+    // been read. Idle keep-alive connections end within keepAliveTimeout; SHUTDOWN_GRACE_MS bounds the rest.
+    forceCloseConnections: false,
+    keepAliveTimeout: 5000,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
     logger: new JsonNestLogger(logger),
