@@ -34,6 +34,13 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  /** Requests read and not yet answered: what a drain on shutdown waits for. A scrape counts itself. */
+  private readonly httpInFlight = new Gauge({
+    name: 'http_requests_in_flight',
+    help: 'HTTP requests received and not yet answered, this scrape included',
+    registers: [this.registry],
+  });
+
   readonly graphqlOperations = new Counter({
     name: 'graphql_operations_total',
     help: 'GraphQL operations, by type (query, mutation, unknown when it did not parse) and outcome',
@@ -68,7 +75,18 @@ export class MetricsService {
 
   /** Counts and times every HTTP response. Unknown paths share one label, so hostile URLs add no series. */
   installHttpHooks(fastify: FastifyInstance): void {
+    // A request leaves the gauge once: when answered, or when its client gives up first.
+    const inFlight = new WeakSet<FastifyRequest>();
+    const leave = (request: FastifyRequest) => {
+      if (inFlight.delete(request)) this.httpInFlight.dec();
+    };
+    fastify.addHook('onRequest', async (request: FastifyRequest) => {
+      inFlight.add(request);
+      this.httpInFlight.inc();
+    });
+    fastify.addHook('onRequestAbort', async (request: FastifyRequest) => leave(request));
     fastify.addHook('onResponse', async (request: FastifyRequest, reply: FastifyReply) => {
+      leave(request);
       const labels = {
         method: ['GET', 'POST', 'OPTIONS', 'HEAD'].includes(request.method) ? request.method : 'OTHER',
         route: request.routeOptions.url ?? 'unmatched',
