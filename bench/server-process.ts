@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import net from 'node:net';
+import { freePort } from '../src/common/free-port.js';
 
 /**
  * A server under test, run as a process of its own and stopped by us: started on a free port of
@@ -15,7 +15,8 @@ export interface ServerProcess {
   memory(): { rssMb: number; peakRssMb: number } | null;
   /** Null while it runs; once it died, how and its last output. */
   death(): string | null;
-  stop(): Promise<void>;
+  /** SIGTERM (SIGKILL after a grace period); resolves with the exit code, null when a signal ended it. */
+  stop(): Promise<number | null>;
 }
 
 export interface ServerCommand {
@@ -32,18 +33,6 @@ const running = new Set<ChildProcess>();
 process.on('exit', () => {
   for (const child of running) child.kill('SIGKILL');
 });
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function readMemory(pid: number): { rssMb: number; peakRssMb: number } | null {
   try {
@@ -108,11 +97,13 @@ export async function startServerProcess(spec: ServerCommand): Promise<ServerPro
     death: () =>
       exitCode === undefined ? null : `${spec.name} exited (code ${exitCode}, signal ${exitSignal}):\n${output}`,
     async stop() {
-      if (exitCode !== undefined) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
-      await exited;
-      clearTimeout(timer);
+      if (exitCode === undefined) {
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+        await exited;
+        clearTimeout(timer);
+      }
+      return exitCode ?? null;
     },
   };
 }

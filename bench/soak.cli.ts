@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
-import net from 'node:net';
+import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres.launcher.js';
+import { startServerProcess, type ServerProcess } from './server-process.js';
 
 /**
  * `npm run soak -- --minutes N [--connections C]`: the built service on a throwaway embedded
@@ -21,16 +21,6 @@ function option(name: string, fallback: number): number {
   return value;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 function run(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -41,34 +31,15 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
   });
 }
 
-/** The built service; its warnings and errors go to our stderr. */
-async function startService(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['dist/src/main.js'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise<void>((resolve, reject) => {
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output = (output + chunk.toString()).slice(-10_000);
-      if (output.includes('coalition-registry serving')) resolve();
-    });
-    child.on('exit', (code) => reject(new Error(`the service exited with ${code}:\n${output}`)));
-  });
-  child.stdout!.resume();
-  return child;
-}
-
-/** Resident memory of a process, from /proc (Linux), in MiB. */
-function rssMiB(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
-    .split('\n')
-    .find((entry) => entry.startsWith('VmRSS:'));
-  return Math.round(Number(line?.split(/\s+/)[1] ?? 0) / 1024);
-}
-
 async function heapMiB(baseUrl: string): Promise<number> {
   const metrics = await (await fetch(`${baseUrl}/metrics`)).text();
   return Math.round(Number(/^nodejs_heap_size_used_bytes (\S+)/m.exec(metrics)?.[1] ?? 0) / 1024 / 1024);
 }
 
+/**
+ * The mix a busy registry sees. Writes send their values as variables, as real clients do: an
+ * inlined value would make every write a new document for the server to parse and keep.
+ */
 function mixedRequests(adminKey: string): autocannon.Request[] {
   let written = 0;
   const gql = (query: string, admin = false): autocannon.Request => ({
@@ -77,9 +48,9 @@ function mixedRequests(adminKey: string): autocannon.Request[] {
     headers: { 'content-type': 'application/json', ...(admin ? { authorization: `Bearer ${adminKey}` } : {}) },
     body: JSON.stringify({ query }),
   });
-  const write = (build: (n: number) => string): autocannon.Request => ({
+  const write = (query: string, variables: (n: number) => Record<string, unknown>): autocannon.Request => ({
     ...gql('', true),
-    setupRequest: (request) => ({ ...request, body: JSON.stringify({ query: build(++written) }) }),
+    setupRequest: (request) => ({ ...request, body: JSON.stringify({ query, variables: variables(++written) }) }),
   });
   return [
     gql(`{ coalition(slug: "${SLUG}") { stats { total committed byRegion { region total } } } }`),
@@ -88,13 +59,16 @@ function mixedRequests(adminKey: string): autocannon.Request[] {
     ),
     gql(`{ searchParticipants(text: "republic", first: 10) { code name } }`),
     write(
-      (n) =>
-        `mutation { addParticipant(input: { kind: INTERNATIONAL_ORGANIZATION, code: "SOAK-${process.pid}-${n}", name: "Soak ${n}" }) { code } }`,
+      'mutation ($code: String!, $name: String!) { addParticipant(input: { kind: INTERNATIONAL_ORGANIZATION, code: $code, name: $name }) { code } }',
+      (n) => ({
+        code: `SOAK-${process.pid}-${n}`,
+        name: `Soak ${n}`,
+      }),
     ),
     gql(`{ membership(coalition: "${SLUG}", participant: "CN") { status history { status effectiveOn } } }`),
     write(
-      (n) =>
-        `mutation { recordCommitment(input: { coalition: "${SLUG}", participant: "US", title: "Soak pledge ${n}", madeOn: "2024-01-01", source: { url: "https://example.org/soak", title: "Soak" } }) { id } }`,
+      `mutation ($title: String!) { recordCommitment(input: { coalition: "${SLUG}", participant: "US", title: $title, madeOn: "2024-01-01", source: { url: "https://example.org/soak", title: "Soak" } }) { id } }`,
+      (n) => ({ title: `Soak pledge ${n}` }),
     ),
   ];
 }
@@ -104,23 +78,26 @@ async function main(): Promise<void> {
   const connections = option('connections', 8);
   const dataDir = path.resolve('.data', `soak-${process.pid}`);
   const database = await startEmbeddedPostgres({ dataDir, isDataDirExplicit: false, isThrowaway: true, log });
-  let service: ChildProcess | undefined;
+  let service: ServerProcess | undefined;
   try {
-    const port = await freePort();
     const env = {
-      ...process.env,
       NODE_ENV: 'production',
       DATABASE_URL: database.url,
-      PORT: String(port),
       LOG_LEVEL: 'warn',
       RATE_LIMIT_PER_IP: '0',
       RATE_LIMIT_PER_KEY: '0',
     };
-    service = await startService(env);
-    const baseUrl = `http://127.0.0.1:${port}`;
+    service = await startServerProcess({
+      name: 'coalition-registry',
+      command: process.execPath,
+      args: ['dist/src/main.js'],
+      env,
+      cwd: process.cwd(),
+    });
+    const baseUrl = `http://127.0.0.1:${service.port}`;
     const created = await run(
       ['dist/src/auth/apikey.cli.js', 'create', '--role', 'admin', '--name', `soak-${Date.now()}`],
-      env,
+      { ...process.env, ...env },
     );
     const adminKey = created.trim().split('\n').at(-1)!;
 
@@ -134,10 +111,10 @@ async function main(): Promise<void> {
     log('warming up for 15 s');
     await autocannon({ url: baseUrl, connections, duration: 15, requests });
     graphqlErrors = 0;
-    const pid = service.pid!;
-    const start = { rss: rssMiB(pid), heap: await heapMiB(baseUrl) };
+    const rssMiB = () => service?.memory()?.rssMb ?? NaN;
+    const start = { rss: rssMiB(), heap: await heapMiB(baseUrl) };
     const samples = [start.rss];
-    const sampler = setInterval(() => samples.push(rssMiB(pid)), 30_000);
+    const sampler = setInterval(() => samples.push(rssMiB()), 30_000);
     log(`soaking for ${minutes} min with ${connections} connections (RSS ${start.rss} MiB, heap ${start.heap} MiB)`);
     const result = await autocannon({
       url: baseUrl,
@@ -147,7 +124,7 @@ async function main(): Promise<void> {
       timeout: 10,
     });
     clearInterval(sampler);
-    const end = { rss: rssMiB(pid), heap: await heapMiB(baseUrl) };
+    const end = { rss: rssMiB(), heap: await heapMiB(baseUrl) };
 
     const lines = [
       `soak: ${minutes} min, ${connections} connections, mixed reads and writes (4 reads : 2 writes)`,
@@ -158,12 +135,11 @@ async function main(): Promise<void> {
       `RSS every 30 s (MiB): ${samples.join(' ')}`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
-    service.kill('SIGTERM');
-    const code = await new Promise<number | null>((resolve) => service!.on('exit', resolve));
+    const code = await service.stop();
     process.stdout.write(`service stopped with exit code ${code}\n`);
     service = undefined;
   } finally {
-    service?.kill('SIGKILL');
+    await service?.stop();
     await database.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }

@@ -2,7 +2,8 @@ import { rmSync } from 'node:fs';
 import pg from 'pg';
 import { startEmbeddedPostgres, type DatabaseHandle } from '../src/database/embedded-postgres.launcher.js';
 import { runCli } from './support/run-cli.js';
-import { freePort, startServiceProcess, testDataDir, type ServiceProcess } from './support/service-process.js';
+import { freePort } from '../src/common/free-port.js';
+import { startServiceProcess, testDataDir, type ServiceProcess } from './support/service-process.js';
 
 /**
  * The built service on a PostgreSQL of its own that the test stops and starts again (same data,

@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { RegistryChangesService } from '../src/response-cache/registry-changes.service.js';
 import { bearer, createTestKeys, type TestKeys } from './support/api-keys.js';
 import { createTestDatabase, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -82,5 +85,24 @@ describe('the response cache', () => {
     const bad = `{ participant(code: "!!") { code } }`;
     await read(first, bad);
     expect((await read(first, bad)).cache).not.toBe('hit');
+  });
+
+  it('lets a write return at once when its own notice was heard before the commit answered', async () => {
+    // The notice and the COMMIT's reply come on two sockets; when the notice wins, the writer must not
+    // then wait out the echo timeout (it did: 2 s on many writes under load).
+    const changes = first.app.get(RegistryChangesService);
+    const writer = new pg.Client({ connectionString: database.url });
+    await writer.connect();
+    const id = randomUUID();
+    const heardBefore = changes.generation;
+    await writer.query(`SELECT pg_notify('registry_changed', $1)`, [id]);
+    await writer.end();
+    while (changes.generation === heardBefore) await new Promise((resolve) => setTimeout(resolve, 10));
+
+    const outcome = await Promise.race([
+      changes.settle(id).then(() => 'returned: echo already heard'),
+      new Promise((resolve) => setTimeout(() => resolve('waited for the echo timeout'), 1500)),
+    ]);
+    expect(outcome).toBe('returned: echo already heard');
   });
 });

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import net from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
@@ -17,6 +16,7 @@ import {
   stageEmbeddedPostgres,
   type PostgresUser,
 } from './postgres-user-access.js';
+import { freePort } from '../common/free-port.js';
 
 export const EMBEDDED_DATABASE_NAME = 'registry';
 
@@ -59,18 +59,6 @@ function leaveSignalsToTheService(): void {
   areSignalsLeftToTheService = true;
   const exitHook = requireFromHere('async-exit-hook') as { unhookEvent(event: string): void };
   for (const event of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit']) exitHook.unhookEvent(event);
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Port of a postmaster already running on this cluster (the service, while a CLI runs), if any. */

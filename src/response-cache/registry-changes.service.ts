@@ -17,6 +17,8 @@ export async function announceChange(manager: EntityManager): Promise<string> {
 }
 const ECHO_TIMEOUT_MS = 2000;
 const RECONNECT_MS = 1000;
+/** Notices heard before anyone awaited them; enough for every write in flight at once. */
+const EARLY_ECHOES_KEPT = 1000;
 
 /**
  * Tells every instance on the database that the registry changed, with PostgreSQL LISTEN/NOTIFY (no
@@ -30,6 +32,11 @@ export class RegistryChangesService implements OnModuleInit, OnApplicationShutdo
   private isClosing = false;
   private reconnectTimer: NodeJS.Timeout | undefined;
   private readonly awaitedEchoes = new Map<string, () => void>();
+  /**
+   * The notice and the COMMIT's answer reach us on two sockets, in either order: a notice that came
+   * first is kept here, so its writer does not wait for an echo that has already been heard.
+   */
+  private readonly earlyEchoes = new Set<string>();
   private readonly subscribers: Array<() => void> = [];
   /** Bumped on every change seen; a reader that saw another generation must not store its answer. */
   generation = 0;
@@ -61,7 +68,7 @@ export class RegistryChangesService implements OnModuleInit, OnApplicationShutdo
    */
   async settle(id: string): Promise<void> {
     this.changed();
-    if (!this.listener) return;
+    if (!this.listener || this.earlyEchoes.delete(id)) return;
     await new Promise<void>((resolve) => {
       const timer = setTimeout(() => {
         this.awaitedEchoes.delete(id);
@@ -86,11 +93,16 @@ export class RegistryChangesService implements OnModuleInit, OnApplicationShutdo
     });
     client.on('notification', (message) => {
       this.changed();
-      const echo = message.payload ? this.awaitedEchoes.get(message.payload) : undefined;
+      if (!message.payload) return;
+      const echo = this.awaitedEchoes.get(message.payload);
       if (echo) {
-        this.awaitedEchoes.delete(message.payload!);
+        this.awaitedEchoes.delete(message.payload);
         echo();
+        return;
       }
+      // Another instance's notice, or ours before its writer asks: keep a bounded number, oldest out first.
+      this.earlyEchoes.add(message.payload);
+      if (this.earlyEchoes.size > EARLY_ECHOES_KEPT) this.earlyEchoes.delete(this.earlyEchoes.values().next().value!);
     });
     client.on('error', (error) => this.retryLater(error));
     client.on('end', () => this.retryLater(new Error('listener connection ended')));
