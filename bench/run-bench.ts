@@ -10,6 +10,7 @@ import type { Ask, PreparedRequest } from './operations/operation.js';
 import { ratiosOf, type RatioLine, type RunMeasurement } from './results-report.js';
 import { startServerProcess, type ServerProcess } from './server-process.js';
 import { serverCommand } from './systems.js';
+import { installPostgraphileTimeline } from './timeline-rows.js';
 
 export interface BenchReport {
   scale: number;
@@ -100,6 +101,7 @@ export async function runBench(
   });
   await monitor.connect();
   try {
+    if (options.systems.includes('postgraphile')) await installPostgraphileTimeline(monitor);
     for (const system of options.systems) {
       log(`starting ${system}`);
       servers.set(system, await startServerProcess(serverCommand(system, databaseUrl, log)));

@@ -1,9 +1,9 @@
-import { bareRequest, dataOf, graphqlRequest, type Operation } from './operation.js';
+import { TIMELINE_WINDOW } from '../timeline-rows.js';
+import { bareRequest, dataOf, graphqlRequest, type Json, type Operation } from './operation.js';
 
 /**
- * (3) A dashboard's counts for one coalition: totals, by status, by kind, by region.
- * To add the growth `timeline` once the API has it: add it to OURS, to the bare SQL
- * (bare-queries.ts), to POSTGRAPHILE (one aliased count per period) and to `normalize`.
+ * (3) A dashboard's counts for one coalition: totals, by status, by kind, by region, and its growth
+ * (counts by status at the end of every quarter of a fixed window: see timeline-rows.ts).
  */
 interface Question {
   coalition: string;
@@ -13,7 +13,7 @@ interface Question {
 const STATUSES = ['INVITED', 'COMMITTED', 'DECLINED', 'WITHDRAWN'] as const;
 const KINDS = ['COUNTRY', 'INTERNATIONAL_ORGANIZATION'] as const;
 
-const OURS = `query DashboardStats($coalition: String!) {
+const OURS = `query DashboardStats($coalition: String!, $from: Date!, $to: Date!) {
   coalition(slug: $coalition) {
     stats {
       total committed invitedNotParticipating
@@ -21,6 +21,7 @@ const OURS = `query DashboardStats($coalition: String!) {
       byKind { kind total committed }
       byRegion { region total committed }
     }
+    timeline(interval: QUARTER, from: $from, to: $to) { end total byStatus { status count } }
   }
 }`;
 
@@ -47,7 +48,10 @@ function postgraphileQuery(regions: Array<string | null>): string {
       return [count(`region${i}`, '', filter), count(`region${i}Committed`, committed, filter)];
     }),
   ];
-  return `query DashboardStats($coalition: String!) {\n  coalitionBySlug(slug: $coalition) {\n    ${fields.join('\n    ')}\n  }\n}`;
+  return `query DashboardStats($coalition: String!, $from: Date!, $to: Date!) {
+  coalitionBySlug(slug: $coalition) {\n    ${fields.join('\n    ')}\n  }
+  coalitionTimeline(slug: $coalition, fromDate: $from, toDate: $to) { nodes { periodEnd status count } }
+}`;
 }
 
 interface Cell {
@@ -55,14 +59,23 @@ interface Cell {
   committed: number;
 }
 
-function canonical(stats: {
+interface Period {
+  end: string;
   total: number;
-  committed: number;
-  invitedNotParticipating: number;
   byStatus: Array<{ status: string; count: number }>;
-  byKind: Array<{ kind: string } & Cell>;
-  byRegion: Array<{ region: string | null } & Cell>;
-}): unknown {
+}
+
+function canonical(
+  stats: {
+    total: number;
+    committed: number;
+    invitedNotParticipating: number;
+    byStatus: Array<{ status: string; count: number }>;
+    byKind: Array<{ kind: string } & Cell>;
+    byRegion: Array<{ region: string | null } & Cell>;
+  },
+  timeline: Period[],
+): unknown {
   const byText = (a: string | null, b: string | null) => (a ?? '~').localeCompare(b ?? '~');
   return {
     total: stats.total,
@@ -71,7 +84,24 @@ function canonical(stats: {
     byStatus: [...stats.byStatus].sort((a, b) => byText(a.status, b.status)),
     byKind: stats.byKind.filter((cell) => cell.total > 0).sort((a, b) => byText(a.kind, b.kind)),
     byRegion: stats.byRegion.filter((cell) => cell.total > 0).sort((a, b) => byText(a.region, b.region)),
+    timeline: timeline.map((period) => ({
+      end: period.end,
+      total: period.total,
+      byStatus: [...period.byStatus].sort((a, b) => byText(a.status, b.status)),
+    })),
   };
+}
+
+/** PostGraphile's rows (one per quarter and status) as periods. */
+function periodsOf(rows: Array<{ periodEnd: string; status: string; count: number }>): Period[] {
+  const periods = new Map<string, Period>();
+  for (const row of rows) {
+    const period = periods.get(row.periodEnd) ?? { end: row.periodEnd, total: 0, byStatus: [] };
+    period.total += row.count;
+    period.byStatus.push({ status: row.status, count: row.count });
+    periods.set(row.periodEnd, period);
+  }
+  return [...periods.values()].sort((a, b) => a.end.localeCompare(b.end));
 }
 
 export const dashboardStats: Operation<Question> = {
@@ -82,7 +112,7 @@ export const dashboardStats: Operation<Question> = {
   },
 
   async request(system, question) {
-    const variables = { coalition: question.coalition };
+    const variables = { coalition: question.coalition, ...TIMELINE_WINDOW };
     if (system === 'ours') return graphqlRequest(OURS, variables);
     if (system === 'postgraphile') return graphqlRequest(postgraphileQuery(question.regions), variables);
     return bareRequest('dashboard-stats', variables);
@@ -90,19 +120,22 @@ export const dashboardStats: Operation<Question> = {
 
   normalize(system, response, question) {
     const data = dataOf(response);
-    if (system !== 'postgraphile') return canonical(data.coalition.stats);
+    if (system !== 'postgraphile') return canonical(data.coalition.stats, data.coalition.timeline);
     const counts: Record<string, { totalCount: number }> = data.coalitionBySlug;
     const cell = (alias: string): Cell => ({
       total: counts[alias]!.totalCount,
       committed: counts[`${alias}Committed`]!.totalCount,
     });
-    return canonical({
-      total: counts.total!.totalCount,
-      committed: counts.COMMITTED!.totalCount,
-      invitedNotParticipating: counts.INVITED!.totalCount,
-      byStatus: STATUSES.map((status) => ({ status, count: counts[status]!.totalCount })),
-      byKind: KINDS.map((kind, i) => ({ kind, ...cell(`kind${i}`) })),
-      byRegion: question.regions.map((region, i) => ({ region, ...cell(`region${i}`) })),
-    });
+    return canonical(
+      {
+        total: counts.total!.totalCount,
+        committed: counts.COMMITTED!.totalCount,
+        invitedNotParticipating: counts.INVITED!.totalCount,
+        byStatus: STATUSES.map((status) => ({ status, count: counts[status]!.totalCount })),
+        byKind: KINDS.map((kind, i) => ({ kind, ...cell(`kind${i}`) })),
+        byRegion: question.regions.map((region, i) => ({ region, ...cell(`region${i}`) })),
+      },
+      periodsOf(data.coalitionTimeline.nodes as Json[]),
+    );
   },
 };

@@ -20,7 +20,8 @@ const preset = {
   pgServices: [
     makePgService({
       connectionString: process.env.DATABASE_URL,
-      schemas: ['public'],
+      // bench_postgraphile holds the SQL function the bench adds for the growth timeline (bench/timeline-rows.ts).
+      schemas: ['public', 'bench_postgraphile'],
       poolConfig: { max: poolSize },
     }),
   ],
