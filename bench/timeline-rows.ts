@@ -39,7 +39,7 @@ export const TIMELINE_ROWS_SQL = `
  */
 export const POSTGRAPHILE_EXTRAS_SCHEMA = 'bench_postgraphile';
 
-/** `coalitionTimeline(slug, fromDate, toDate)` for PostGraphile: a stable function returning the rows above. */
+/** `benchPostgraphileCoalitionTimeline(slug, fromDate, toDate)` for PostGraphile (it prefixes the schema): a stable function returning the rows above. */
 export async function installPostgraphileTimeline(client: pg.Client): Promise<void> {
   await client.query(`CREATE SCHEMA IF NOT EXISTS ${POSTGRAPHILE_EXTRAS_SCHEMA}`);
   await client.query(`

@@ -50,7 +50,7 @@ function postgraphileQuery(regions: Array<string | null>): string {
   ];
   return `query DashboardStats($coalition: String!, $from: Date!, $to: Date!) {
   coalitionBySlug(slug: $coalition) {\n    ${fields.join('\n    ')}\n  }
-  coalitionTimeline(slug: $coalition, fromDate: $from, toDate: $to) { nodes { periodEnd status count } }
+  benchPostgraphileCoalitionTimeline(slug: $coalition, fromDate: $from, toDate: $to) { nodes { periodEnd status count } }
 }`;
 }
 
@@ -135,7 +135,7 @@ export const dashboardStats: Operation<Question> = {
         byKind: KINDS.map((kind, i) => ({ kind, ...cell(`kind${i}`) })),
         byRegion: question.regions.map((region, i) => ({ region, ...cell(`region${i}`) })),
       },
-      periodsOf(data.coalitionTimeline.nodes as Json[]),
+      periodsOf(data.benchPostgraphileCoalitionTimeline.nodes as Json[]),
     );
   },
 };
