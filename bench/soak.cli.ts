@@ -4,6 +4,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres.launcher.js';
 import { startServerProcess, type ServerProcess } from './server-process.js';
+import { SERVICE_NODE_FLAGS } from './systems.js';
 
 /**
  * `npm run soak -- --minutes N [--connections C]`: the built service on a throwaway embedded
@@ -90,7 +91,7 @@ async function main(): Promise<void> {
     service = await startServerProcess({
       name: 'coalition-registry',
       command: process.execPath,
-      args: ['dist/src/main.js'],
+      args: [...SERVICE_NODE_FLAGS, 'dist/src/main.js'],
       env,
       cwd: process.cwd(),
     });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { preparedRead } from '../database/prepared-read.js';
 import { checkPageSize } from '../common/pagination.js';
 import { groupInOrder, type RequestLoaders } from '../common/request-loaders.js';
 import { sourcesJsonSql } from '../sources/sources.service.js';
@@ -23,17 +24,22 @@ export class CommitmentsService {
     const limit = first === null ? null : checkPageSize(first, 100);
     return loaders
       .get<string, Commitment[]>(`commitments:${asOf ?? 'now'}:${limit ?? 'all'}`, async (ids) => {
-        // Rank first, then build sources only for the commitments kept (a member may have dozens).
-        const rows: Commitment[] = await this.db.query(
+        // Per membership, read only the commitments kept (LIMIT inside the lateral join walks the
+        // (membership_id, made_on) index and stops), then build sources for those alone. A window
+        // function over all the commitments of the page joined back to the table made PostgreSQL
+        // misjudge the rows and scan the whole table: 49 ms a page at a tenth of the bench scale.
+        const rows: Commitment[] = await preparedRead(
+          this.db,
           `SELECT c.id, c.membership_id AS "membershipId", c.title, c.description, c.line_of_effort AS "lineOfEffort",
                   c.status, c.made_on AS "madeOn", c.is_attested AS "isAttested", c.note, c.version,
                   ${sourcesJsonSql('commitment', 'c.id')} AS sources
-             FROM (SELECT id, row_number() OVER (PARTITION BY membership_id ORDER BY made_on, title) AS position
-                     FROM commitment
-                    WHERE membership_id = ANY($1::uuid[]) AND ($2::date IS NULL OR made_on <= $2::date)) AS ranked
-             JOIN commitment c ON c.id = ranked.id
-            WHERE $3::int IS NULL OR ranked.position <= $3::int
-            ORDER BY c.membership_id, ranked.position`,
+             FROM unnest($1::uuid[]) WITH ORDINALITY AS asked(membership_id, position)
+            CROSS JOIN LATERAL (
+                  SELECT * FROM commitment
+                   WHERE commitment.membership_id = asked.membership_id AND ($2::date IS NULL OR made_on <= $2::date)
+                   ORDER BY made_on, title
+                   LIMIT $3::int) AS c
+            ORDER BY asked.position, c.made_on, c.title`,
           [ids, asOf, limit],
         );
         return groupInOrder(ids, rows, (commitment) => commitment.membershipId);

@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { preparedRead } from '../database/prepared-read.js';
 import { InvalidInput } from '../common/domain-errors.js';
 import { checkPageSize, decodeCursor, encodeCursor, toConnection, type Connection } from '../common/pagination.js';
+import type { RequestLoaders } from '../common/request-loaders.js';
 import { ParticipantKind } from '../participants/participant-kind.js';
+import { participantColumns, participantFromRow, ParticipantsService } from '../participants/participants.service.js';
 import { MembershipStatus } from './membership-status.js';
 import { membershipStateCte, STATE_COLUMNS, toMembership, type MembershipStateRow } from './membership-state.sql.js';
 import { MembershipOrderField, OrderDirection, type Membership, type MembershipOrder } from './membership.model.js';
@@ -29,14 +32,22 @@ const SORT_KEYS: Record<MembershipOrderField, { expression: string; type: string
   [MembershipOrderField.STATUS]: { expression: 'state.status', type: 'text' },
 };
 
-type PageRow = MembershipStateRow & { sort_key: string };
+type PageRow = MembershipStateRow & { sort_key: string } & Record<string, unknown>;
+const PARTICIPANT_PREFIX = 'participant.';
 
 @Injectable()
 export class MembershipPagesService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly participants: ParticipantsService,
+  ) {}
 
-  /** A Relay page of a coalition's memberships, filtered and ordered, with keyset cursors. */
-  async page(request: MembershipPageRequest): Promise<Connection<Membership>> {
+  /**
+   * A Relay page of a coalition's memberships, filtered and ordered, with keyset cursors. The page
+   * query joins the participants anyway (to filter and sort), so it reads them too and hands them to
+   * the request's participant loader: a page's participants cost no statement of their own.
+   */
+  async page(request: MembershipPageRequest, loaders: RequestLoaders): Promise<Connection<Membership>> {
     const size = checkPageSize(request.first, 50);
     const field = request.orderBy?.field ?? MembershipOrderField.PARTICIPANT_NAME;
     const direction = request.orderBy?.direction ?? OrderDirection.ASC;
@@ -60,7 +71,7 @@ export class MembershipPagesService {
       filters.push(`lower(p.region) = lower($${params.length})`);
     }
     const from = `WITH ${membershipStateCte(asOf !== null)}
-      SELECT ${STATE_COLUMNS}, ${sortKey.expression}::text AS sort_key
+      SELECT ${STATE_COLUMNS}, ${sortKey.expression}::text AS sort_key, ${participantColumns('p', PARTICIPANT_PREFIX)}
         FROM state JOIN participant p ON p.id = state.participant_id`;
     const where = (extra: string[]) => (extra.length ? `WHERE ${extra.join(' AND ')}` : '');
 
@@ -82,14 +93,20 @@ export class MembershipPagesService {
     const countSql = `WITH ${membershipStateCte(asOf !== null)}
       SELECT count(*)::int AS total FROM state JOIN participant p ON p.id = state.participant_id ${where(filters)}`;
     const [rows, total] = await Promise.all([
-      this.db.query(`${from} ${where(pageFilters)} ${order} LIMIT $${params.length}`, params) as Promise<PageRow[]>,
+      preparedRead(this.db, `${from} ${where(pageFilters)} ${order} LIMIT $${params.length}`, params) as Promise<
+        PageRow[]
+      >,
       // Counting a large roster costs as much as the page itself: only when asked for.
       request.isTotalNeeded === false
         ? Promise.resolve(0)
-        : (this.db.query(countSql, countParams) as Promise<Array<{ total: number }>>).then(
+        : (preparedRead(this.db, countSql, countParams) as Promise<Array<{ total: number }>>).then(
             (counted) => counted[0]?.total ?? 0,
           ),
     ]);
+    this.participants.prime(
+      loaders,
+      rows.map((row) => participantFromRow(row, PARTICIPANT_PREFIX)),
+    );
     return toConnection(
       rows,
       size,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { preparedRead } from '../database/prepared-read.js';
 import { today } from '../common/calendar-date.js';
 import { InvalidInput } from '../common/domain-errors.js';
 import { ALL_MEMBERSHIP_STATUSES, MembershipStatus } from './membership-status.js';
@@ -55,7 +56,8 @@ export class MembershipTimelineService {
     const start = from ?? coalition.launchedOn ?? (await this.firstEventDate(coalition.id)) ?? end;
     if (start > end) throw new InvalidInput('from', `from (${start}) must not be after to (${end})`);
     const { unit, step } = INTERVALS[interval];
-    const [{ periods }] = await this.db.query(
+    const [{ periods }] = await preparedRead<{ periods: number }>(
+      this.db,
       `SELECT (SELECT count(*) FROM generate_series(date_trunc($1, $2::date), date_trunc($1, $3::date), $4::interval))::int AS periods`,
       [unit, start, end, step],
     );
@@ -66,7 +68,7 @@ export class MembershipTimelineService {
       );
     }
     const rows: Array<{ bucket: string; natural_end: string; status: MembershipStatus; count: number }> =
-      await this.db.query(TIMELINE_SQL, [coalition.id, start, end, unit, step, ALL_MEMBERSHIP_STATUSES]);
+      await preparedRead(this.db, TIMELINE_SQL, [coalition.id, start, end, unit, step, ALL_MEMBERSHIP_STATUSES]);
     const byBucket = new Map<string, TimelinePeriod>();
     for (const row of rows) {
       let period = byBucket.get(row.bucket);
@@ -92,7 +94,8 @@ export class MembershipTimelineService {
   }
 
   private async firstEventDate(coalitionId: string): Promise<string | null> {
-    const [row] = await this.db.query(
+    const [row] = await preparedRead<{ first: string | null }>(
+      this.db,
       `SELECT min(e.effective_on)::text AS first FROM membership_event e JOIN membership m ON m.id = e.membership_id WHERE m.coalition_id = $1`,
       [coalitionId],
     );

@@ -80,8 +80,12 @@ export class CoalitionMembershipsResolver {
     @Parent() coalition: Coalition,
     @Args() args: MembershipsArgs,
     @Info() info: GraphQLResolveInfo,
+    @Context() context: GraphqlContext,
   ): Promise<Connection<Membership>> {
-    return this.pages.page({ coalitionId: coalition.id, ...args, isTotalNeeded: isFieldSelected(info, 'totalCount') });
+    return this.pages.page(
+      { coalitionId: coalition.id, ...args, isTotalNeeded: isFieldSelected(info, 'totalCount') },
+      context.loaders,
+    );
   }
 
   @ResolveField(() => [TimelinePeriod], {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { preparedRead } from '../database/prepared-read.js';
 import { NotFound } from '../common/domain-errors.js';
 import { groupInOrder, type RequestLoaders } from '../common/request-loaders.js';
 import { CoalitionsService, parseSlug } from '../coalitions/coalitions.service.js';
@@ -54,7 +55,8 @@ export class MembershipsService {
     const code = parseParticipantCode(participantCode, 'participant');
     const slug = parseSlug(coalitionSlug, 'coalition');
     const rows: Array<MembershipStateRow & { coalition_found: string | null; history: HistoryRow[] | null }> =
-      await this.db.query(
+      await preparedRead(
+        this.db,
         `WITH ${membershipStateCte(asOf !== null, '(SELECT id FROM coalition WHERE slug = $1)')}
          SELECT (SELECT id FROM coalition WHERE slug = $1) AS coalition_found, found.*,
                 (SELECT json_agg(to_json(events) ORDER BY events.sequence_order)
@@ -77,7 +79,8 @@ export class MembershipsService {
   load(loaders: RequestLoaders, id: string): Promise<Membership> {
     return loaders
       .get<string, Membership>('membership', async (ids) => {
-        const rows: MembershipStateRow[] = await this.db.query(
+        const rows: MembershipStateRow[] = await preparedRead(
+          this.db,
           `SELECT ${STATE_COLUMNS} FROM membership state WHERE state.id = ANY($1::uuid[])`,
           [ids],
         );
@@ -94,7 +97,8 @@ export class MembershipsService {
 
   private historyLoader(loaders: RequestLoaders, asOf: string | null) {
     return loaders.get<string, MembershipEvent[]>(`history:${asOf ?? 'now'}`, async (ids) => {
-      const rows: HistoryRow[] = await this.db.query(
+      const rows: HistoryRow[] = await preparedRead(
+        this.db,
         `${historySql('e.membership_id = ANY($1::uuid[])')} ORDER BY e.membership_id, sequence_order`,
         [ids, asOf],
       );
@@ -106,7 +110,8 @@ export class MembershipsService {
   async stats(coalitionId: string, asOf: string | null): Promise<CoalitionStats> {
     const date = asOf ?? today();
     const rows: Array<{ status: MembershipStatus; kind: ParticipantKind; region: string | null; count: number }> =
-      await this.db.query(
+      await preparedRead(
+        this.db,
         `WITH ${membershipStateCte(asOf !== null)}
          SELECT state.status, p.kind, p.region, count(*)::int AS count
            FROM state JOIN participant p ON p.id = state.participant_id

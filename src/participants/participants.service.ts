@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { preparedRead } from '../database/prepared-read.js';
 import { InvalidInput } from '../common/domain-errors.js';
 import { checkPageSize } from '../common/pagination.js';
 import type { RequestLoaders } from '../common/request-loaders.js';
@@ -9,6 +10,33 @@ import { ParticipantKind } from './participant-kind.js';
 import type { ParticipantView } from './participant.model.js';
 import { ParticipantEntity } from './participant.entity.js';
 import { parseParticipantCode } from './participant-code.js';
+
+/** The participant columns `toParticipantView` reads, and the field each becomes. */
+const PARTICIPANT_FIELDS: Array<[column: string, field: keyof ParticipantEntity]> = [
+  ['id', 'id'],
+  ['kind', 'kind'],
+  ['code', 'code'],
+  ['alpha3', 'alpha3'],
+  ['name', 'name'],
+  ['official_name', 'officialName'],
+  ['region', 'region'],
+  ['subregion', 'subregion'],
+  ['website', 'website'],
+  ['aliases', 'aliases'],
+];
+
+/** Those columns of the table under `alias`, each named `prefix` + its field (for another query's row). */
+export const participantColumns = (alias: string, prefix = ''): string =>
+  PARTICIPANT_FIELDS.map(([column, field]) => `${alias}.${column} AS "${prefix}${field}"`).join(', ');
+
+/** A participant read by another query with `participantColumns(alias, prefix)`. */
+export function participantFromRow(row: Record<string, unknown>, prefix: string): ParticipantEntity {
+  return Object.fromEntries(
+    PARTICIPANT_FIELDS.map(([, field]) => [field, row[`${prefix}${field}`]]),
+  ) as unknown as ParticipantEntity;
+}
+
+const PARTICIPANTS_BY_ID_SQL = `SELECT ${participantColumns('participant')} FROM participant WHERE id = ANY($1::uuid[])`;
 
 export function toParticipantView(row: ParticipantEntity): ParticipantView {
   const common = { id: row.id, code: row.code, kind: row.kind, name: row.name, aliases: row.aliases };
@@ -68,16 +96,20 @@ export class ParticipantsService {
 
   /** Batched by id for relation fields (a page of memberships asks for 50 participants at once). */
   load(loaders: RequestLoaders, id: string): Promise<ParticipantView> {
-    return loaders
-      .get<string, ParticipantView>('participant', async (ids) => {
-        const rows: ParticipantEntity[] = await this.db.query(
-          `SELECT id, kind, code, alpha3, name, official_name AS "officialName", region, subregion, website, aliases
-             FROM participant WHERE id = ANY($1::uuid[])`,
-          [ids],
-        );
-        const byId = new Map(rows.map((row) => [row.id, toParticipantView(row)]));
-        return ids.map((participantId) => byId.get(participantId) ?? new Error(`participant ${participantId} missing`));
-      })
-      .load(id);
+    return this.loader(loaders).load(id);
+  }
+
+  /** Hands the request's loader participants a query has already read (a page joins them anyway). */
+  prime(loaders: RequestLoaders, rows: ParticipantEntity[]): void {
+    const loader = this.loader(loaders);
+    for (const row of rows) loader.prime(row.id, toParticipantView(row));
+  }
+
+  private loader(loaders: RequestLoaders) {
+    return loaders.get<string, ParticipantView>('participant', async (ids) => {
+      const rows: ParticipantEntity[] = await preparedRead(this.db, PARTICIPANTS_BY_ID_SQL, [ids]);
+      const byId = new Map(rows.map((row) => [row.id, toParticipantView(row)]));
+      return ids.map((participantId) => byId.get(participantId) ?? new Error(`participant ${participantId} missing`));
+    });
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { preparedRead } from '../database/prepared-read.js';
 import type { DatePrecision } from '../common/date-precision.js';
 import { InvalidInput } from '../common/domain-errors.js';
 import { optionalText, requiredText } from '../common/text-input.js';
@@ -48,7 +49,8 @@ export class SourcesService {
   citedFor(loaders: RequestLoaders, fact: CitedFact, factId: string): Promise<Source[]> {
     return loaders
       .get<string, Source[]>(`sources:${fact}`, async (ids) => {
-        const rows: Array<SourceEntity & { factId: string }> = await this.db.query(
+        const rows: Array<SourceEntity & { factId: string }> = await preparedRead(
+          this.db,
           `SELECT s.id, s.url, s.title, s.publisher, s.published_on AS "publishedOn",
                   s.published_on_precision AS "publishedOnPrecision", s.note, c.${fact}_id AS "factId"
              FROM citation c JOIN source s ON s.id = c.source_id
