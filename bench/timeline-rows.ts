@@ -12,10 +12,16 @@ export const TIMELINE_WINDOW = { from: '2015-01-01', to: '2026-09-30' } as const
 /** Rows (period_end, status, count); $1 the coalition's slug, $2 the first day, $3 the last. */
 export const TIMELINE_ROWS_SQL = `
   WITH ordered AS (
-         SELECT e.status, e.effective_on,
-                lag(e.status) OVER (PARTITION BY e.membership_id ORDER BY e.effective_on, e.sequence) AS replaced
-           FROM membership_event e JOIN membership m ON m.id = e.membership_id
-          WHERE m.coalition_id = (SELECT id FROM coalition WHERE slug = $1) AND e.effective_on <= $3::date),
+         -- Per membership through LATERAL, so each reads its own events by index even under a generic
+         -- plan (prepared statements): a plan that guessed "effective_on <= $3" selective read every event.
+         SELECT e.status, e.effective_on, e.replaced
+           FROM membership m
+          CROSS JOIN LATERAL (
+                SELECT ev.status, ev.effective_on,
+                       lag(ev.status) OVER (ORDER BY ev.effective_on, ev.sequence) AS replaced
+                  FROM membership_event ev
+                 WHERE ev.membership_id = m.id AND ev.effective_on <= $3::date) AS e
+          WHERE m.coalition_id = (SELECT id FROM coalition WHERE slug = $1)),
        deltas AS (
          SELECT effective_on, status, 1 AS delta FROM ordered
          UNION ALL
