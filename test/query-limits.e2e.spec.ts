@@ -34,6 +34,21 @@ describe('query limits', () => {
     expectRefused(response, /costs \d+, over the limit of 20000/);
   });
 
+  it('costs one document again for each page size its variables ask for (the cost is cached per shape)', async () => {
+    const query = `query Nested($first: Int!, $inner: Int!, $withCoalition: Boolean!) {
+      coalition(slug: "${SLUG}") { memberships(first: $first) { nodes {
+        history { sources { title url publisher } } commitments { title sources { url } }
+        coalition @include(if: $withCoalition) { memberships(first: $inner) { nodes { status participant { name } } } } } } } }`;
+    const ask = (first: number, inner: number, withCoalition: boolean) =>
+      app.current().graphql(query, { first, inner, withCoalition });
+    expect((await ask(2, 2, true)).errors).toBeUndefined();
+    expect((await ask(2, 2, true)).errors).toBeUndefined();
+    expectRefused(await ask(60, 100, true), /costs \d+, over the limit of 20000/);
+    // The costly branch left out by @include: cheap again, though the page sizes are the same.
+    expect((await ask(60, 100, false)).errors).toBeUndefined();
+    expectRefused(await ask(60, 100, true), /over the limit/);
+  });
+
   it('refuses more aliases than QUERY_MAX_ALIASES (30)', async () => {
     const aliases = Array.from({ length: 40 }, (_, index) => `a${index}: coalitions { slug }`).join(' ');
     expectRefused(await app.current().graphql(`{ ${aliases} }`), /alias/i);

@@ -7,6 +7,18 @@ import { groupInOrder, type RequestLoaders } from '../common/request-loaders.js'
 import { sourcesJsonSql } from '../sources/sources.service.js';
 import type { Commitment } from './commitment.model.js';
 
+/** $1 membership ids, $2 asOf (or null), $3 how many each at most (or null): see ofMembership. */
+const COMMITMENTS_OF_MEMBERSHIPS_SQL = `SELECT c.id, c.membership_id AS "membershipId", c.title, c.description, c.line_of_effort AS "lineOfEffort",
+                  c.status, c.made_on AS "madeOn", c.is_attested AS "isAttested", c.note, c.version,
+                  ${sourcesJsonSql('commitment', 'c.id')} AS sources
+             FROM unnest($1::uuid[]) WITH ORDINALITY AS asked(membership_id, position)
+            CROSS JOIN LATERAL (
+                  SELECT * FROM commitment
+                   WHERE commitment.membership_id = asked.membership_id AND ($2::date IS NULL OR made_on <= $2::date)
+                   ORDER BY made_on, title
+                   LIMIT $3::int) AS c
+            ORDER BY asked.position, c.made_on, c.title`;
+
 @Injectable()
 export class CommitmentsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -28,20 +40,7 @@ export class CommitmentsService {
         // (membership_id, made_on) index and stops), then build sources for those alone. A window
         // function over all the commitments of the page joined back to the table made PostgreSQL
         // misjudge the rows and scan the whole table: 49 ms a page at a tenth of the bench scale.
-        const rows: Commitment[] = await preparedRead(
-          this.db,
-          `SELECT c.id, c.membership_id AS "membershipId", c.title, c.description, c.line_of_effort AS "lineOfEffort",
-                  c.status, c.made_on AS "madeOn", c.is_attested AS "isAttested", c.note, c.version,
-                  ${sourcesJsonSql('commitment', 'c.id')} AS sources
-             FROM unnest($1::uuid[]) WITH ORDINALITY AS asked(membership_id, position)
-            CROSS JOIN LATERAL (
-                  SELECT * FROM commitment
-                   WHERE commitment.membership_id = asked.membership_id AND ($2::date IS NULL OR made_on <= $2::date)
-                   ORDER BY made_on, title
-                   LIMIT $3::int) AS c
-            ORDER BY asked.position, c.made_on, c.title`,
-          [ids, asOf, limit],
-        );
+        const rows: Commitment[] = await preparedRead(this.db, COMMITMENTS_OF_MEMBERSHIPS_SQL, [ids, asOf, limit]);
         return groupInOrder(ids, rows, (commitment) => commitment.membershipId);
       })
       .load(membershipId);

@@ -3,7 +3,15 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import type { ComplexityEstimatorArgs } from '@nestjs/graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
-import { GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
+import {
+  GraphQLError,
+  visit,
+  type DocumentNode,
+  type GraphQLSchema,
+  type ValidationContext,
+  type ValidationRule,
+  type ValueNode,
+} from 'graphql';
 import type { QueryLimits } from '../config/app-config.js';
 
 /**
@@ -38,20 +46,73 @@ export function queryLimitRules(limits: QueryLimits): ValidationRule[] {
   ];
 }
 
+/**
+ * What a document's cost depends on besides its text: the variables given to `first` (list sizes) and
+ * to `@include`/`@skip` (which fields count). Other variables (a country code) cannot change the cost.
+ */
+function costVariablesOf(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  const collect = (value: ValueNode) =>
+    visit(value, {
+      Variable(variable) {
+        names.add(variable.name.value);
+      },
+    });
+  visit(document, {
+    Argument(argument) {
+      if (argument.name.value === 'first') collect(argument.value);
+    },
+    Directive(directive) {
+      if (directive.name.value === 'include' || directive.name.value === 'skip') {
+        for (const argument of directive.arguments ?? []) collect(argument.value);
+      }
+    },
+  });
+  return [...names].sort();
+}
+
+/** Costs already computed for one parsed document (Apollo hands the same object for the same text). */
+interface DocumentCosts {
+  costVariables: string[];
+  byInputs: Map<string, number>;
+}
+const COSTS_KEPT_PER_DOCUMENT = 100;
+
 export function queryCostPlugin(limits: QueryLimits): ApolloServerPlugin {
+  // The same few documents arrive over and over with other codes or cursors: cost each shape once.
+  const known = new WeakMap<DocumentNode, DocumentCosts>();
+  const costOf = (
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operationName: string | null | undefined,
+    variables: unknown,
+  ) => {
+    let costs = known.get(document);
+    if (!costs) {
+      costs = { costVariables: costVariablesOf(document), byInputs: new Map() };
+      known.set(document, costs);
+    }
+    const given = (variables ?? {}) as Record<string, unknown>;
+    const inputs = JSON.stringify([operationName ?? null, costs.costVariables.map((name) => given[name] ?? null)]);
+    const cached = costs.byInputs.get(inputs);
+    if (cached !== undefined) return cached;
+    const cost = getComplexity({
+      schema,
+      operationName: operationName ?? undefined,
+      query: document,
+      variables: given,
+      estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+    });
+    if (costs.byInputs.size < COSTS_KEPT_PER_DOCUMENT) costs.byInputs.set(inputs, cost);
+    return cost;
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
           let cost: number;
           try {
-            cost = getComplexity({
-              schema,
-              operationName: request.operationName,
-              query: document,
-              variables: request.variables,
-              estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-            });
+            cost = costOf(schema, document, request.operationName, request.variables);
           } catch (error) {
             // Costing coerces the variables first, so a bad variable surfaces here: it is the caller's mistake.
             throw new GraphQLError((error as Error).message, {

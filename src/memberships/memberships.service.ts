@@ -23,6 +23,20 @@ const historySql = (which: string) => `
     FROM membership_event e
    WHERE ${which} AND ($2::date IS NULL OR e.effective_on <= $2::date)`;
 
+/** The diplomat's lookup, built once per form: a statement's text is also its prepared-statement key. */
+const findOneSql = (
+  isAsOf: boolean,
+) => `WITH ${membershipStateCte(isAsOf, '(SELECT id FROM coalition WHERE slug = $1)')}
+         SELECT (SELECT id FROM coalition WHERE slug = $1) AS coalition_found, found.*,
+                (SELECT json_agg(to_json(events) ORDER BY events.sequence_order)
+                   FROM (${historySql('e.membership_id = found.id')}) AS events) AS history
+           FROM (SELECT 1) AS always
+           LEFT JOIN LATERAL (
+             SELECT ${STATE_COLUMNS} FROM state JOIN participant p ON p.id = state.participant_id
+              WHERE p.code = $3 OR p.alpha3 = $3) AS found ON true`;
+const FIND_ONE_SQL = { now: findOneSql(false), asOf: findOneSql(true) };
+const HISTORIES_SQL = `${historySql('e.membership_id = ANY($1::uuid[])')} ORDER BY e.membership_id, sequence_order`;
+
 type HistoryRow = Omit<MembershipEvent, 'recordedAt'> & { membershipId: string; recordedAt: Date | string };
 
 /** Rows come as columns from the loader and as JSON from the lookup; JSON carries the time as text. */
@@ -55,18 +69,7 @@ export class MembershipsService {
     const code = parseParticipantCode(participantCode, 'participant');
     const slug = parseSlug(coalitionSlug, 'coalition');
     const rows: Array<MembershipStateRow & { coalition_found: string | null; history: HistoryRow[] | null }> =
-      await preparedRead(
-        this.db,
-        `WITH ${membershipStateCte(asOf !== null, '(SELECT id FROM coalition WHERE slug = $1)')}
-         SELECT (SELECT id FROM coalition WHERE slug = $1) AS coalition_found, found.*,
-                (SELECT json_agg(to_json(events) ORDER BY events.sequence_order)
-                   FROM (${historySql('e.membership_id = found.id')}) AS events) AS history
-           FROM (SELECT 1) AS always
-           LEFT JOIN LATERAL (
-             SELECT ${STATE_COLUMNS} FROM state JOIN participant p ON p.id = state.participant_id
-              WHERE p.code = $3 OR p.alpha3 = $3) AS found ON true`,
-        [slug, asOf, code],
-      );
+      await preparedRead(this.db, FIND_ONE_SQL[asOf === null ? 'now' : 'asOf'], [slug, asOf, code]);
     const [row] = rows;
     if (!row?.coalition_found)
       throw new NotFound(`No coalition has the slug "${coalitionSlug}"`, { argument: 'coalition' });
@@ -97,11 +100,7 @@ export class MembershipsService {
 
   private historyLoader(loaders: RequestLoaders, asOf: string | null) {
     return loaders.get<string, MembershipEvent[]>(`history:${asOf ?? 'now'}`, async (ids) => {
-      const rows: HistoryRow[] = await preparedRead(
-        this.db,
-        `${historySql('e.membership_id = ANY($1::uuid[])')} ORDER BY e.membership_id, sequence_order`,
-        [ids, asOf],
-      );
+      const rows: HistoryRow[] = await preparedRead(this.db, HISTORIES_SQL, [ids, asOf]);
       return groupInOrder(ids, rows.map(toEvent), (event) => event.membershipId);
     });
   }
