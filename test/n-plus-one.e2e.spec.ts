@@ -34,12 +34,15 @@ beforeAll(async () => {
 });
 
 /** Every statement the service sends to PostgreSQL while answering one request. */
-async function statementsFor(query: string): Promise<{ count: number; data: any }> {
+async function statementsFor(query: string): Promise<{ count: number; data: any; texts: string[] }> {
   const spy = jest.spyOn(pg.Client.prototype, 'query');
   try {
     const { data, errors } = await app.current().graphql(query);
     expect(errors).toBeUndefined();
-    return { count: spy.mock.calls.length, data };
+    const texts = spy.mock.calls.map(([config]) =>
+      typeof config === 'string' ? config : String((config as { text?: unknown }).text),
+    );
+    return { count: spy.mock.calls.length, data, texts };
   } finally {
     spy.mockRestore();
   }
@@ -57,4 +60,17 @@ it('answers a nested page of memberships in a constant number of SQL statements,
   expect(large.count).toBe(small.count);
   // page (participants included), count, histories with their sources, commitments with theirs, coalitions.
   expect(large.count).toBeLessThanOrEqual(5);
+});
+
+it('reads no sources for a page that does not show them, and still answers them when a fragment asks', async () => {
+  const plain = await statementsFor(`{ coalition(slug: "${SLUG}") { memberships(first: 50) { nodes {
+    status history { status effectiveOn } commitments(first: 5) { title } } } } }`);
+  expect(plain.data.coalition.memberships.nodes).toHaveLength(50);
+  expect(plain.texts.some((text) => text.includes('citation'))).toBe(false);
+
+  const viaFragment = await statementsFor(`{ coalition(slug: "${SLUG}") { memberships(first: 50) { nodes {
+    history { ...Cited } } } } } fragment Cited on MembershipEvent { status sources { url } }`);
+  const events = viaFragment.data.coalition.memberships.nodes.flatMap((node: any) => node.history);
+  expect(events.length).toBeGreaterThan(0);
+  expect(events.every((event: any) => event.sources.length > 0)).toBe(true);
 });

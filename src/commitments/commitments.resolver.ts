@@ -1,4 +1,6 @@
-import { Args, Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Info, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { isFieldSelected } from '../common/field-selection.js';
 import type { GraphqlContext } from '../common/graphql-context.js';
 import { pagedListCost, unpagedListCost } from '../common/query-limits.js';
 import { Membership } from '../memberships/membership.model.js';
@@ -42,7 +44,14 @@ export class MembershipCommitmentsResolver {
     @Context() context: GraphqlContext,
     @Args('first', { type: () => Int, nullable: true, description: 'At most this many (1 to 100); all when absent.' })
     first: number | null,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Commitment[]> {
-    return this.commitmentsService.ofMembership(context.loaders, membership.id, membership.asOf, first ?? null);
+    return this.commitmentsService.ofMembership(
+      context.loaders,
+      membership.id,
+      membership.asOf,
+      first ?? null,
+      isFieldSelected(info, 'sources'),
+    );
   }
 }

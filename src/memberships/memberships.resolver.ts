@@ -58,8 +58,12 @@ export class MembershipsResolver {
     description: 'Every change of status, oldest first.',
     complexity: unpagedListCost,
   })
-  history(@Parent() membership: Membership, @Context() context: GraphqlContext): Promise<MembershipEvent[]> {
-    return this.memberships.history(context.loaders, membership.id, membership.asOf);
+  history(
+    @Parent() membership: Membership,
+    @Context() context: GraphqlContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<MembershipEvent[]> {
+    return this.memberships.history(context.loaders, membership.id, membership.asOf, isFieldSelected(info, 'sources'));
   }
 }
 

@@ -13,12 +13,15 @@ import { sourcesJsonSql } from '../sources/sources.service.js';
 import { ParticipantKind } from '../participants/participant-kind.js';
 import { today } from '../common/calendar-date.js';
 
-/** Events of the memberships `which` selects, with their sources; $2 an optional date they must be effective by. */
-const historySql = (which: string) => `
+/**
+ * Events of the memberships `which` selects, with their sources unless told not to (a page that does
+ * not show them should not pay for them); $2 an optional date they must be effective by.
+ */
+const historySql = (which: string, withSources = true) => `
   SELECT e.id, e.membership_id AS "membershipId", e.status, e.effective_on AS "effectiveOn",
          e.effective_on_precision AS "effectiveOnPrecision", e.is_attested AS "isAttested",
          e.recorded_at AS "recordedAt", e.recorded_by AS "recordedBy", e.note,
-         ${sourcesJsonSql('membership_event', 'e.id')} AS sources,
+         ${withSources ? `${sourcesJsonSql('membership_event', 'e.id')} AS sources,` : ''}
          row_number() OVER (PARTITION BY e.membership_id ORDER BY e.effective_on, e.sequence) AS sequence_order
     FROM membership_event e
    WHERE ${which} AND ($2::date IS NULL OR e.effective_on <= $2::date)`;
@@ -35,7 +38,9 @@ const findOneSql = (
              SELECT ${STATE_COLUMNS} FROM state JOIN participant p ON p.id = state.participant_id
               WHERE p.code = $3 OR p.alpha3 = $3) AS found ON true`;
 const FIND_ONE_SQL = { now: findOneSql(false), asOf: findOneSql(true) };
-const HISTORIES_SQL = `${historySql('e.membership_id = ANY($1::uuid[])')} ORDER BY e.membership_id, sequence_order`;
+const historiesSql = (withSources: boolean) =>
+  `${historySql('e.membership_id = ANY($1::uuid[])', withSources)} ORDER BY e.membership_id, sequence_order`;
+const HISTORIES_SQL = { withSources: historiesSql(true), withoutSources: historiesSql(false) };
 
 type HistoryRow = Omit<MembershipEvent, 'recordedAt'> & { membershipId: string; recordedAt: Date | string };
 
@@ -74,7 +79,10 @@ export class MembershipsService {
     if (!row?.coalition_found)
       throw new NotFound(`No coalition has the slug "${coalitionSlug}"`, { argument: 'coalition' });
     if (!row.id) return null;
-    this.historyLoader(loaders, asOf).prime(row.id, (row.history ?? []).map(toEvent));
+    // With their sources, these events answer a history asked for with or without them.
+    const events = (row.history ?? []).map(toEvent);
+    this.historyLoader(loaders, asOf, true).prime(row.id, events);
+    this.historyLoader(loaders, asOf, false).prime(row.id, events);
     return toMembership(row, asOf);
   }
 
@@ -94,13 +102,19 @@ export class MembershipsService {
   }
 
   /** The events of a membership with their sources, oldest first; on `asOf`, only those effective by then. */
-  history(loaders: RequestLoaders, membershipId: string, asOf: string | null): Promise<MembershipEvent[]> {
-    return this.historyLoader(loaders, asOf).load(membershipId);
+  history(
+    loaders: RequestLoaders,
+    membershipId: string,
+    asOf: string | null,
+    withSources = true,
+  ): Promise<MembershipEvent[]> {
+    return this.historyLoader(loaders, asOf, withSources).load(membershipId);
   }
 
-  private historyLoader(loaders: RequestLoaders, asOf: string | null) {
-    return loaders.get<string, MembershipEvent[]>(`history:${asOf ?? 'now'}`, async (ids) => {
-      const rows: HistoryRow[] = await preparedRead(this.db, HISTORIES_SQL, [ids, asOf]);
+  private historyLoader(loaders: RequestLoaders, asOf: string | null, withSources: boolean) {
+    const form = withSources ? 'withSources' : 'withoutSources';
+    return loaders.get<string, MembershipEvent[]>(`history:${asOf ?? 'now'}:${form}`, async (ids) => {
+      const rows: HistoryRow[] = await preparedRead(this.db, HISTORIES_SQL[form], [ids, asOf]);
       return groupInOrder(ids, rows.map(toEvent), (event) => event.membershipId);
     });
   }
