@@ -17,6 +17,11 @@ export async function createHttpServer(config: AppConfig, databaseUrl: string): 
   const logger = createLogger(config.logLevel);
   const adapter = new FastifyAdapter({
     bodyLimit: config.limits.bodyLimitBytes,
+    // request.ip (rate limits, logs) comes from X-Forwarded-For only through the proxies trusted here.
+    trustProxy:
+      typeof config.trustProxy === 'number'
+        ? (_address: string, hop: number) => hop < (config.trustProxy as number)
+        : config.trustProxy,
     loggerInstance: logger,
     // Our own line per request (request-logging.ts) replaces Fastify's two.
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),

@@ -56,6 +56,31 @@ describe('rate limits', () => {
   });
 });
 
+describe('rate limits behind a proxy (TRUST_PROXY)', () => {
+  const fromClient = (address: string) => ({ 'x-forwarded-for': address });
+
+  it('count each forwarded client apart when the proxy is trusted', async () => {
+    const service = await startTestApp({ RATE_LIMIT_PER_IP: '2', TRUST_PROXY: '127.0.0.1' });
+    try {
+      for (let i = 0; i < 2; i++) expect((await post(service, fromClient('203.0.113.7'))).status).toBe(200);
+      expect((await post(service, fromClient('203.0.113.7'))).status).toBe(429);
+      expect((await post(service, fromClient('203.0.113.8'))).status).toBe(200);
+    } finally {
+      await service.close();
+    }
+  });
+
+  it('ignore X-Forwarded-For by default, so a client cannot pick a fresh address', async () => {
+    const service = await startTestApp({ RATE_LIMIT_PER_IP: '2' });
+    try {
+      for (let i = 0; i < 2; i++) expect((await post(service, fromClient(`198.51.100.${i}`))).status).toBe(200);
+      expect((await post(service, fromClient('198.51.100.99'))).status).toBe(429);
+    } finally {
+      await service.close();
+    }
+  });
+});
+
 describe('headers, CSRF, request ids, body limit, introspection and health on a default service', () => {
   let service: TestApp;
   beforeAll(async () => {

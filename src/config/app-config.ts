@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 
 /**
@@ -19,6 +20,11 @@ export interface AppConfig {
   queryLimits: QueryLimits;
   database: DatabaseTimeouts;
   corsOrigins: string[];
+  /**
+   * Which proxies in front of the service may name the client (X-Forwarded-For): none by default, so a
+   * client cannot pick its own rate-limit address; behind a proxy, without it, everyone shares one.
+   */
+  trustProxy: boolean | number | string[];
   cacheTtlSeconds: number;
   isResponseCacheOn: boolean;
   logLevel: LogLevel;
@@ -74,6 +80,26 @@ function flag(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
 }
 
+/** TRUST_PROXY: unset/false, true (every hop: only when nothing reaches the service but the proxy), a hop count, or addresses/CIDRs. */
+function trustProxy(env: Env): boolean | number | string[] {
+  const raw = (env.TRUST_PROXY ?? '').trim();
+  if (raw === '' || /^(false|0|no)$/i.test(raw)) return false;
+  if (/^(true|yes)$/i.test(raw)) return true;
+  if (/^[1-9][0-9]?$/.test(raw)) return Number(raw);
+  const entries = raw.split(',').map((entry) => entry.trim());
+  for (const entry of entries) {
+    const [address, bits, extra] = entry.split('/');
+    const family = net.isIP(address ?? '');
+    const isValidMask = bits === undefined || (/^[0-9]{1,3}$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (family === 0 || !isValidMask || extra !== undefined) {
+      throw new ConfigError(
+        `TRUST_PROXY must be true, false, a hop count or proxy addresses/CIDRs (comma-separated), got "${entry}"`,
+      );
+    }
+  }
+  return entries;
+}
+
 function databaseUrl(env: Env): string | undefined {
   const raw = env.DATABASE_URL;
   if (raw === undefined || raw === '') return undefined;
@@ -126,6 +152,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       .split(',')
       .map((origin) => origin.trim())
       .filter(Boolean),
+    trustProxy: trustProxy(env),
     cacheTtlSeconds: integer(env, 'CACHE_TTL_SECONDS', 300, 0, 86_400),
     isResponseCacheOn: flag(env, 'RESPONSE_CACHE', true),
     logLevel: logLevel(env, nodeEnv === 'test' ? 'silent' : 'info'),
