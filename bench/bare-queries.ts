@@ -1,5 +1,5 @@
 import type { OperationName } from './bench-options.js';
-import { TIMELINE_ROWS_SQL } from './timeline-rows.js';
+import { QUARTERLY, TIMELINE_ROWS_SQL } from './timeline-rows.js';
 
 /**
  * The floor: the best single SQL statement per question, the whole JSON response built by
@@ -70,9 +70,9 @@ export const BARE_QUERIES: Record<OperationName, BareQuery> = {
          GROUP BY m.status, p.kind, p.region),
       timeline_rows AS (${TIMELINE_ROWS_SQL}),
       periods AS (
-        SELECT period_end, sum(count)::int AS total,
+        SELECT natural_end, sum(count)::int AS total,
                json_agg(json_build_object('status', status, 'count', count)) AS by_status
-          FROM timeline_rows GROUP BY period_end)
+          FROM timeline_rows GROUP BY natural_end)
       SELECT json_build_object('data', json_build_object('coalition', json_build_object('stats', json_build_object(
         'total', (SELECT coalesce(sum(n), 0) FROM counts),
         'committed', (SELECT coalesce(sum(n) FILTER (WHERE status = 'COMMITTED'), 0) FROM counts),
@@ -86,9 +86,9 @@ export const BARE_QUERIES: Record<OperationName, BareQuery> = {
         'byRegion', (SELECT json_agg(json_build_object('region', region, 'total', total, 'committed', committed) ORDER BY region)
                        FROM (SELECT region, sum(n) AS total, coalesce(sum(n) FILTER (WHERE status = 'COMMITTED'), 0) AS committed
                                FROM counts GROUP BY region) r)),
-        'timeline', (SELECT json_agg(json_build_object('end', period_end, 'total', total, 'byStatus', by_status)
-                                     ORDER BY period_end) FROM periods))))::text AS body`,
-    parameters: (v) => [v.coalition, v.from, v.to],
+        'timeline', (SELECT json_agg(json_build_object('end', natural_end, 'total', total, 'byStatus', by_status)
+                                     ORDER BY natural_end) FROM periods))))::text AS body`,
+    parameters: (v) => [v.coalition, v.from, v.to, ...QUARTERLY],
   },
 
   // The page comes from the (coalition_id, status_since, id) index; each list from its own index.

@@ -1,30 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import {
-  describeInBrowser,
-  expectOfflineAndClean,
-  openBrowser,
-  saveScreenshot,
-  type BrowserSession,
-} from './support/browser.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { describeInBrowser, saveScreenshot, useServiceInBrowser } from './support/browser.js';
 
 describeInBrowser('the dashboard at / in Chromium', () => {
-  let service: TestApp;
-  let browser: BrowserSession;
-
-  beforeAll(async () => {
-    [service, browser] = await Promise.all([startTestApp(), openBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await service?.close();
-  });
-  afterEach(() => expectOfflineAndClean(browser));
+  const session = useServiceInBrowser();
 
   async function openDashboard(viewport?: { width: number; height: number }): Promise<Page> {
-    const page = await browser.newPage(viewport);
-    await page.goto(`${service.baseUrl}/`);
+    const page = await session.browser().newPage(viewport);
+    await page.goto(`${session.service().baseUrl}/`);
     await page.locator('[data-testid=named-participating]').waitFor();
     await page.locator('svg.membership-map path.country').first().waitFor();
     await page.locator('svg.growth-chart').waitFor();
@@ -129,7 +112,7 @@ describeInBrowser('the dashboard at / in Chromium', () => {
     expect(await page.locator('.history a[href^="http"]').count()).toBeGreaterThanOrEqual(1);
     await saveScreenshot(page, 'member-india');
 
-    await page.goto(`${service.baseUrl}/?member=CN`);
+    await page.goto(`${session.service().baseUrl}/?member=CN`);
     await page.locator('h1#member-name', { hasText: 'China' }).waitFor();
     expect(await page.locator('.member-status .status-badge').innerText()).toBe('Invited, not participating');
     await page.getByRole('link', { name: '← All members' }).click();
@@ -148,13 +131,13 @@ describeInBrowser('the dashboard at / in Chromium', () => {
   });
 
   it('blocks and reports a request for another host (the guard every browser test relies on)', async () => {
-    const page = await browser.newPage();
+    const page = await session.browser().newPage();
     // A blank page has no Content-Security-Policy of ours, so the browser does try to fetch the image.
     // .invalid never resolves (RFC 2606), and the route aborts the request before any lookup.
     await page.setContent('<img src="http://registry-test.invalid/probe.png" alt="">');
-    expect(browser.foreignRequests()).toEqual(['http://registry-test.invalid/probe.png']);
-    browser.requests.length = 0;
-    browser.problems.length = 0;
+    expect(session.browser().foreignRequests()).toEqual(['http://registry-test.invalid/probe.png']);
+    session.browser().requests.length = 0;
+    session.browser().problems.length = 0;
     await page.close();
   });
 });

@@ -1,29 +1,12 @@
 import type { Page } from 'playwright-core';
-import {
-  describeInBrowser,
-  expectOfflineAndClean,
-  openBrowser,
-  saveScreenshot,
-  type BrowserSession,
-} from './support/browser.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { describeInBrowser, saveScreenshot, useServiceInBrowser } from './support/browser.js';
 
 describeInBrowser('the GraphQL explorer at /graphql in Chromium', () => {
-  let service: TestApp;
-  let browser: BrowserSession;
-
-  beforeAll(async () => {
-    [service, browser] = await Promise.all([startTestApp(), openBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await service?.close();
-  });
-  afterEach(() => expectOfflineAndClean(browser));
+  const session = useServiceInBrowser();
 
   async function openExplorer(search = ''): Promise<Page> {
-    const page = await browser.newPage();
-    await page.goto(`${service.baseUrl}/graphql${search}`);
+    const page = await session.browser().newPage();
+    await page.goto(`${session.service().baseUrl}/graphql${search}`);
     await page.locator('.graphiql-container').waitFor();
     // The schema came in through introspection once the documentation button is ready.
     await page.locator('.graphiql-query-editor .view-lines').waitFor();

@@ -50,7 +50,7 @@ function postgraphileQuery(regions: Array<string | null>): string {
   ];
   return `query DashboardStats($coalition: String!, $from: Date!, $to: Date!) {
   coalitionBySlug(slug: $coalition) {\n    ${fields.join('\n    ')}\n  }
-  benchPostgraphileCoalitionTimeline(slug: $coalition, fromDate: $from, toDate: $to) { nodes { periodEnd status count } }
+  benchPostgraphileCoalitionTimeline(slug: $coalition, fromDate: $from, toDate: $to) { nodes { naturalEnd status count } }
 }`;
 }
 
@@ -93,13 +93,13 @@ function canonical(
 }
 
 /** PostGraphile's rows (one per quarter and status) as periods. */
-function periodsOf(rows: Array<{ periodEnd: string; status: string; count: number }>): Period[] {
+function periodsOf(rows: Array<{ naturalEnd: string; status: string; count: number }>): Period[] {
   const periods = new Map<string, Period>();
   for (const row of rows) {
-    const period = periods.get(row.periodEnd) ?? { end: row.periodEnd, total: 0, byStatus: [] };
+    const period = periods.get(row.naturalEnd) ?? { end: row.naturalEnd, total: 0, byStatus: [] };
     period.total += row.count;
     period.byStatus.push({ status: row.status, count: row.count });
-    periods.set(row.periodEnd, period);
+    periods.set(row.naturalEnd, period);
   }
   return [...periods.values()].sort((a, b) => a.end.localeCompare(b.end));
 }

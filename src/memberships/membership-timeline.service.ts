@@ -18,9 +18,11 @@ const MAX_PERIODS = 600;
 /**
  * Growth over time, from the event history in one query: each event adds one to its status and takes
  * one from the status it replaced; deltas are summed per period and accumulated, so each period
- * gives the counts as they stood at its end, exactly what `stats(asOf: end)` answers.
+ * gives the counts as they stood at its end, exactly what `stats(asOf: end)` answers. Parameters:
+ * $1 the coalition's id (or the SQL given as `coalition`), $2 from, $3 to, $4 the date_trunc unit,
+ * $5 the period's length, $6 the statuses. The benchmark runs the same text for its other systems.
  */
-const TIMELINE_SQL = `
+export const timelineSql = (coalition = '$1'): string => `
   WITH ordered AS (
          -- Per membership through LATERAL, so each reads its own events by index even under a generic
          -- plan (prepared statements): a plan that guessed "effective_on <= $3" selective read every event.
@@ -31,7 +33,7 @@ const TIMELINE_SQL = `
                        lag(ev.status) OVER (ORDER BY ev.effective_on, ev.sequence) AS replaced
                   FROM membership_event ev
                  WHERE ev.membership_id = m.id AND ev.effective_on <= $3::date) AS e
-          WHERE m.coalition_id = $1),
+          WHERE m.coalition_id = ${coalition}),
        deltas AS (
          SELECT effective_on, status, 1 AS delta FROM ordered
          UNION ALL
@@ -47,6 +49,7 @@ const TIMELINE_SQL = `
          (sum(coalesce(bucketed.delta, 0)) OVER (PARTITION BY grid.status ORDER BY grid.bucket))::int AS count
     FROM grid LEFT JOIN bucketed ON bucketed.bucket = grid.bucket AND bucketed.status = grid.status
    ORDER BY grid.bucket, grid.status`;
+const TIMELINE_SQL = timelineSql();
 
 @Injectable()
 export class MembershipTimelineService {

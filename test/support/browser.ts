@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Locator, type Page } from 'playwright-core';
+import { startTestApp, type TestApp } from './test-app.js';
 
 /**
  * Browser tests drive the machine's own Chromium (Debian's package) through playwright-core: nothing
@@ -115,4 +116,22 @@ export function expectOfflineAndClean(session: BrowserSession): void {
   session.problems.length = 0;
   expect(foreign).toEqual([]);
   expect(problems).toEqual([]);
+}
+
+/**
+ * A service and a browser for the tests of one `describeInBrowser` block: started before them, closed
+ * after, and after each test the page must have stayed on this host without errors.
+ */
+export function useServiceInBrowser(): { service(): TestApp; browser(): BrowserSession } {
+  let service: TestApp | undefined;
+  let browser: BrowserSession | undefined;
+  beforeAll(async () => {
+    [service, browser] = await Promise.all([startTestApp(), openBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await service?.close();
+  });
+  afterEach(() => expectOfflineAndClean(browser!));
+  return { service: () => service!, browser: () => browser! };
 }
