@@ -1,8 +1,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/app-config.js';
-import { exitOnFailure } from '../database/cli-database.js';
 import { openDatabase } from '../database/open-database.js';
-import { RestoreRefused } from './backup-errors.js';
+import { exitOnFailure, RestoreRefused } from './backup-errors.js';
 import { restoreBackup } from './restore-backup.js';
 
 const USAGE = `Usage: npm run restore -- FILE [--into DATABASE_URL] [--replace]
