@@ -16,6 +16,14 @@ export class RestoreRefused extends Error {
   readonly code = 'RESTORE_REFUSED';
 }
 
+/** Something went wrong inside the restore's transaction: it was rolled back, the target is as it was. */
+export class RestoreFailed extends Error {
+  readonly code = 'RESTORE_FAILED';
+  constructor(problem: string) {
+    super(`${problem}. The restore was rolled back: the target database is as it was before.`);
+  }
+}
+
 export class BackupRefused extends Error {
   readonly code = 'BACKUP_REFUSED';
 }

@@ -3,7 +3,7 @@ import { finished } from 'node:stream/promises';
 import type pg from 'pg';
 import copyStreams from 'pg-copy-streams';
 import { DataSource, MigrationExecutor, type Migration } from 'typeorm';
-import { RestoreRefused } from './backup-errors.js';
+import { RestoreFailed, RestoreRefused } from './backup-errors.js';
 import { readBackup, verifyBackup, type BackupManifest } from './backup-file.js';
 import {
   appliedMigrations,
@@ -99,7 +99,7 @@ export async function restoreBackup(file: string, targetUrl: string, options: Re
     for (const name of plan.afterRows) await executor.executeMigration(byName.get(name)!);
     const migrated = (await appliedMigrations(client)) ?? [];
     if (migrated.join() !== [...plan.beforeRows, ...plan.afterRows].join()) {
-      throw new Error(`After the restore the migrations table lists ${migrated.join(', ')}; rolled back.`);
+      throw new RestoreFailed(`After the restore the migrations table lists ${migrated.join(', ')}`);
     }
     await runner.commitTransaction();
     return { manifest, rows, dropped, laterMigrations: plan.afterRows };
@@ -166,9 +166,11 @@ async function checkTargetFits(client: pg.ClientBase, manifest: BackupManifest):
 async function copyRows(client: pg.ClientBase, file: string): Promise<void> {
   let sink: ReturnType<typeof copyStreams.from> | undefined;
   let sinkDone: Promise<void> | undefined;
+  let table = '';
   try {
     for await (const part of readBackup(file)) {
       if (part.kind === 'tableStart') {
+        table = part.table.name;
         sink = client.query(copyStreams.from(copyInSql(client, part.table.name, part.table.columns)));
         sinkDone = finished(sink);
         // Observed at once, so an error while no one waits on the stream is not an unhandled 'error'.
@@ -187,6 +189,8 @@ async function copyRows(client: pg.ClientBase, file: string): Promise<void> {
       sink.destroy(error as Error);
       await sinkDone!.catch(() => undefined);
     }
-    throw error;
+    // The driver's error (a foreign key, a type) names no table; say which one was loading.
+    const isDriverError = typeof (error as { severity?: unknown }).severity === 'string';
+    throw isDriverError ? new RestoreFailed(`Loading table ${table} failed: ${(error as Error).message}`) : error;
   }
 }

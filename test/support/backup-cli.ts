@@ -1,5 +1,6 @@
-import { gunzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { BackupFileWriter, readBackup, type BackupManifest } from '../../src/backup/backup-file.js';
 import type { CliResult } from './run-cli.js';
 
 export const BACKUP = 'dist/src/backup/backup.cli.js';
@@ -13,6 +14,33 @@ export function writtenFile(result: CliResult): string {
 
 /** The plain text inside a backup file (it is gzip). */
 export const backupText = (file: string): string => gunzipSync(readFileSync(file)).toString();
+
+/**
+ * A copy of a backup file with its manifest edited and the rows of some tables left out, written by
+ * the tool's own writer: a sound file (checksum and counts agree) whose content is not what was backed up.
+ */
+export async function rewrittenBackup(
+  file: string,
+  target: string,
+  change: { manifest?: (manifest: BackupManifest) => BackupManifest; emptyTables?: string[] },
+): Promise<string> {
+  const emptied = new Set(change.emptyTables ?? []);
+  const writer = await BackupFileWriter.create(target);
+  for await (const part of readBackup(file)) {
+    if (part.kind === 'manifest') {
+      const tables = part.manifest.tables.map((table) => (emptied.has(table.name) ? { ...table, rows: 0 } : table));
+      await writer.writeManifest((change.manifest ?? ((same) => same))({ ...part.manifest, tables }));
+    } else if (part.kind === 'tableStart') {
+      await writer.beginTable(part.table.name);
+    } else if (part.kind === 'rows') {
+      if (!emptied.has(part.table.name)) await writer.writeRows(part.data);
+    } else {
+      await writer.endTable();
+    }
+  }
+  await writer.finish();
+  return target;
+}
 
 /** A write on a registry, to run again and again while something else happens. */
 export interface Writer {
