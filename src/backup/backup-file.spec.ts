@@ -8,9 +8,11 @@ import { BackupFileWriter, readBackup, verifyBackup, type BackupManifest } from 
 const folder = mkdtempSync(path.join(tmpdir(), 'backup-file-'));
 let files = 0;
 
-// Rows long enough, and many enough, that gzip hands them back split across chunks.
+// Rows long enough, and many enough, that gzip hands them back split across chunks; rows that begin
+// with a backslash (a NULL first column) and one row far longer than a chunk.
 const rows = Array.from({ length: 3000 }, (_, i) => `${i}\tname ${i} ${'x'.repeat(i % 97)}\t\\N\n`).join('');
-const tables = { participant: rows, empty: '' };
+const nulls = Array.from({ length: 500 }, (_, i) => `\\N\t${i}\n`).join('');
+const tables = { participant: rows, empty: '', audit_entry: `1\t${'y'.repeat(3_000_000)}\n${nulls}` };
 
 function manifestOf(contents: Record<string, string>): BackupManifest {
   return {
@@ -66,6 +68,7 @@ describe('the backup file format', () => {
     expect((await verifyBackup(file)).tables).toEqual([
       { name: 'participant', columns: ['id', 'name', 'note'], rows: 3000 },
       { name: 'empty', columns: ['id', 'name', 'note'], rows: 0 },
+      { name: 'audit_entry', columns: ['id', 'name', 'note'], rows: 501 },
     ]);
   });
 

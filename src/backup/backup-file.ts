@@ -182,6 +182,8 @@ export async function* readBackup(file: string): AsyncGenerator<BackupPart> {
   let tableIndex = -1;
   let table: BackupTable | undefined;
   let rowsSeen = 0;
+  /** The last chunk ended inside a row, which has gone on already: the next line is no end marker. */
+  let isMidRow = false;
   let expectedDigest: string | undefined;
   let rest: Buffer = Buffer.alloc(0);
   let hasOutput = false;
@@ -195,7 +197,8 @@ export async function* readBackup(file: string): AsyncGenerator<BackupPart> {
       let rowsFrom = 0;
       for (let newline = buffer.indexOf(NEWLINE); newline !== -1; newline = buffer.indexOf(NEWLINE, at)) {
         if (table) {
-          const isEndOfRows = newline - at === 2 && buffer[at] === 0x5c && buffer[at + 1] === 0x2e;
+          const isEndOfRows = !isMidRow && newline - at === 2 && buffer[at] === 0x5c && buffer[at + 1] === 0x2e;
+          isMidRow = false;
           if (!isEndOfRows) {
             rowsSeen += 1;
             at = newline + 1;
@@ -251,13 +254,21 @@ export async function* readBackup(file: string): AsyncGenerator<BackupPart> {
         at = newline + 1;
         rowsFrom = at;
       }
-      if (table && at > rowsFrom) {
-        // The chunk's whole rows go on at once; a partial last row waits for the next chunk.
-        hash.update(buffer.subarray(rowsFrom, at));
-        yield { kind: 'rows', table, data: buffer.subarray(rowsFrom, at) };
+      if (table) {
+        // The chunk's rows go on at once, a partial last row too (COPY takes any split), unless that
+        // may still become the end marker: "\" or "\." at the start of a line.
+        const partial = buffer.subarray(at);
+        const mayEndRows = !isMidRow && partial.length <= 2 && partial.equals(END_OF_ROWS.subarray(0, partial.length));
+        const upTo = mayEndRows ? at : buffer.length;
+        if (upTo > at) isMidRow = true;
+        if (upTo > rowsFrom) {
+          hash.update(buffer.subarray(rowsFrom, upTo));
+          yield { kind: 'rows', table, data: buffer.subarray(rowsFrom, upTo) };
+        }
+        at = upTo;
       }
       rest = buffer.subarray(at);
-      if (!table && rest.length > MAX_CONTROL_LINE) throw damaged('it holds a line far longer than the format allows');
+      if (rest.length > MAX_CONTROL_LINE) throw damaged('it holds a line far longer than the format allows');
     }
   } catch (error) {
     throw sourceError(file, error, hasOutput);
@@ -267,7 +278,8 @@ export async function* readBackup(file: string): AsyncGenerator<BackupPart> {
     gunzip.destroy();
   }
   if (!hasOutput) throw new RestoreRefused(`${file} is empty: it is not a backup.`);
-  if (rest.length > 0 || expectedDigest === undefined) throw damaged('it ends before its end marker');
+  if (expectedDigest === undefined) throw damaged('it ends before its end marker');
+  if (rest.length > 0) throw damaged('there is data after its end marker');
   if (!manifest || tableIndex !== manifest.tables.length - 1)
     throw damaged('tables listed in its manifest are missing');
   if (hash.digest('hex') !== expectedDigest) throw damaged('its checksum does not match its content');
