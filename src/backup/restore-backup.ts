@@ -15,7 +15,6 @@ import {
   schemaObjects,
   serviceSessions,
   useCopySettings,
-  type SchemaObject,
 } from './backup.queries.js';
 import { planMigrations } from './migration-plan.js';
 import { MIGRATION_LOCK_SQL, REGISTRY_MIGRATIONS } from './registry-migrations.js';
@@ -30,7 +29,6 @@ export interface RestoreOptions {
 export interface RestoreSummary {
   manifest: BackupManifest;
   rows: number;
-  dropped: SchemaObject[];
   laterMigrations: string[];
 }
 
@@ -80,16 +78,14 @@ export async function restoreBackup(file: string, targetUrl: string, options: Re
           'Stop it (and its command-line tools) first, restore, then start it again. Nothing was written.',
       );
     }
-    const dropped = await clearTarget(client, options);
+    await clearTarget(client, options);
     for (const name of plan.beforeRows) await executor.executeMigration(byName.get(name)!);
     await checkTargetFits(client, manifest);
     await copyRows(client, file);
     for (const table of manifest.tables) {
       const count = await rowCount(client, table.name);
       if (count !== table.rows) {
-        throw new Error(
-          `Restored ${count} rows into ${table.name} where the manifest says ${table.rows}; rolled back.`,
-        );
+        throw new RestoreFailed(`${count} rows were restored into ${table.name} where the manifest says ${table.rows}`);
       }
     }
     await continueSequences(
@@ -102,7 +98,7 @@ export async function restoreBackup(file: string, targetUrl: string, options: Re
       throw new RestoreFailed(`After the restore the migrations table lists ${migrated.join(', ')}`);
     }
     await runner.commitTransaction();
-    return { manifest, rows, dropped, laterMigrations: plan.afterRows };
+    return { manifest, rows, laterMigrations: plan.afterRows };
   } catch (error) {
     if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
     throw error;
@@ -113,9 +109,9 @@ export async function restoreBackup(file: string, targetUrl: string, options: Re
 }
 
 /** An empty target passes; a non-empty one is refused, or with --replace emptied (and said so). */
-async function clearTarget(client: pg.ClientBase, options: RestoreOptions): Promise<SchemaObject[]> {
+async function clearTarget(client: pg.ClientBase, options: RestoreOptions): Promise<void> {
   const objects = await schemaObjects(client);
-  if (objects.length === 0) return [];
+  if (objects.length === 0) return;
   const described: string[] = [];
   for (const object of objects) {
     const rows = object.kind === 'TABLE' ? await rowCount(client, object.name) : undefined;
@@ -133,7 +129,6 @@ async function clearTarget(client: pg.ClientBase, options: RestoreOptions): Prom
     `--replace: dropping ${described.join(', ')}, in the same transaction as the restore (a failed restore keeps them).`,
   );
   await dropSchemaObjects(client, objects);
-  return objects;
 }
 
 /** At the file's migration, the target must have exactly the file's tables and columns. */
