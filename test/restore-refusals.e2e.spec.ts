@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import pg from 'pg';
+import { REGISTRY_MIGRATIONS } from '../src/backup/registry-migrations.js';
 import { BACKUP, RESTORE, rewrittenBackup, writtenFile } from './support/backup-cli.js';
 import { fingerprintOfData } from './support/registry-data.js';
 import { runCli } from './support/run-cli.js';
@@ -147,6 +148,33 @@ describe('npm run restore refuses, and writes nothing', () => {
       /comes from a newer schema than this code: .*AddCorrections1900000000000.* Upgrade the code first .*Nothing was written\./,
     );
     expect(await objectsIn(url)).toBe(0);
+  });
+});
+
+describe('a file from an older schema', () => {
+  it('is restored at its own migration, then brought up to date by the later migrations', async () => {
+    // The last migration only adds an index, so today's rows fit the schema of the one before it.
+    const older = await rewrittenBackup(file, path.join(folder, 'older.backup.gz'), {
+      manifest: (manifest) => ({
+        ...manifest,
+        migrations: manifest.migrations.slice(0, -1),
+        schemaMigration: manifest.migrations.at(-2)!,
+      }),
+    });
+    const url = await emptyDatabase();
+    const restored = await runCli(RESTORE, [older, '--into', url], {});
+    expect(restored.code).toBe(0);
+    expect(restored.stdout).toMatch(
+      /schema at AddApiKeysAuditAndIdempotency\d+, then ran IndexParticipantRegionFilter\d+\./,
+    );
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const migrations = await client.query(`SELECT name FROM migrations ORDER BY id`);
+    const index = await client.query(`SELECT 1 FROM pg_indexes WHERE indexname = 'participant_lower_region'`);
+    await client.end();
+    expect(migrations.rows.map((row) => row.name)).toEqual(REGISTRY_MIGRATIONS.map((migration) => migration.name));
+    expect(index.rowCount).toBe(1);
+    expect(await fingerprintOfData(url)).toEqual(await fingerprintOfData(await restoredCopy()));
   });
 });
 
