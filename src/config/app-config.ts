@@ -29,6 +29,8 @@ export interface AppConfig {
   isResponseCacheOn: boolean;
   logLevel: LogLevel;
   limits: RequestLimits;
+  /** How long a write's Idempotency-Key is remembered (and its result replayed). */
+  idempotencyTtlHours: number;
 }
 
 export const LOG_LEVELS = ['silent', 'error', 'warn', 'info', 'debug'] as const;
@@ -163,6 +165,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       rateLimitPerKey: integer(env, 'RATE_LIMIT_PER_KEY', 1200, 0, 10_000_000),
       shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     },
+    idempotencyTtlHours: integer(env, 'IDEMPOTENCY_TTL_HOURS', 24, 1, 24 * 365),
   };
 }
 
