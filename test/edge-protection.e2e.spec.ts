@@ -2,7 +2,8 @@ import { jest } from '@jest/globals';
 import pg from 'pg';
 import { ApiKeysService } from '../src/auth/api-keys.service.js';
 import { bearer, createTestKeys, type TestKeys } from './support/api-keys.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { startServiceProcess, type ServiceProcess } from './support/service-process.js';
+import { createTestDatabase, startTestApp, type TestApp } from './support/test-app.js';
 
 /** Rate limits, security headers, CORS, CSRF, introspection, body limit, health and metrics. */
 
@@ -202,17 +203,17 @@ describe('headers, CSRF, request ids, body limit, introspection and health on a 
     expect(forged).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('refuses a body over BODY_LIMIT_BYTES with 413', async () => {
+  it('refuses a body over BODY_LIMIT_BYTES with 413 and a BAD_USER_INPUT that names the limit', async () => {
     const big = JSON.stringify({ query: `{ searchParticipants(text: "${'a'.repeat(5000)}") { code } }` });
-    expect(
-      (
-        await fetch(`${service.baseUrl}/graphql`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: big,
-        })
-      ).status,
-    ).toBe(413);
+    const response = await fetch(`${service.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: big,
+    });
+    expect(response.status).toBe(413);
+    const answer = (await response.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
+    expect(answer.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(answer.errors[0].message).toMatch(/over the limit of 4096 bytes/);
   });
 
   it('allows introspection outside production', async () => {
@@ -299,6 +300,51 @@ describe('REQUIRE_AUTH_FOR_READS=true', () => {
     expect((await fetch(`${service.baseUrl}/metrics`, { headers: bearer(keys.viewer) })).status).toBe(200);
     expect((await fetch(`${service.baseUrl}/health/live`)).status).toBe(200);
     expect((await fetch(`${service.baseUrl}/health/ready`)).status).toBe(200);
+  });
+});
+
+describe('a body over the limit sent to the service process', () => {
+  let database: { url: string; drop(): Promise<void> };
+  let serviceProcess: ServiceProcess;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    serviceProcess = await startServiceProcess({ DATABASE_URL: database.url, BODY_LIMIT_BYTES: '4096' });
+  });
+  afterAll(async () => {
+    await serviceProcess?.stop();
+    await database?.drop();
+  });
+
+  // 10 MB: the client is still sending long after the server has decided (it used to see a broken pipe).
+  const huge = JSON.stringify({ query: `{ searchParticipants(text: "${'a'.repeat(10_000_000)}") { code } }` });
+  /** A slow uploader, without a Content-Length: 256 KB every 2 ms. */
+  const slowly = (text: string) => {
+    const bytes = new TextEncoder().encode(text);
+    let offset = 0;
+    return new ReadableStream({
+      async pull(controller) {
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        if (offset >= bytes.length) return controller.close();
+        controller.enqueue(bytes.subarray(offset, offset + 256 * 1024));
+        offset += 256 * 1024;
+      },
+    });
+  };
+
+  it.each([
+    ['with a Content-Length', () => huge],
+    ['streamed', () => slowly(huge)],
+  ])('is answered with a 413 the client reads, not a broken pipe (%s)', async (_, body) => {
+    const response = await fetch(`${serviceProcess.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: body(),
+      duplex: 'half',
+    } as RequestInit);
+    expect(response.status).toBe(413);
+    expect(
+      ((await response.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code,
+    ).toBe('BAD_USER_INPUT');
   });
 });
 

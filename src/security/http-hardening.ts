@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiKeysService } from '../auth/api-keys.service.js';
 import { InvalidInput, Unauthenticated } from '../common/domain-errors.js';
 import type { AppConfig } from '../config/app-config.js';
+import { answerOversizedBodiesReadably } from './body-limit.js';
 import { sendRefusal } from './refusal.js';
 import { installRateLimits } from './rate-limit.js';
 
@@ -49,6 +50,7 @@ export async function hardenHttp(app: NestFastifyApplication, config: AppConfig)
     });
   }
   refuseGraphqlWithoutHost(fastify);
+  answerOversizedBodiesReadably(fastify, config.limits.bodyLimitBytes);
   refuseLargeBatches(fastify, config.queryLimits.maxBatch);
   const apiKeys = app.get(ApiKeysService);
   // The bucket is chosen before any key work (no database, no scrypt): a key that already proved itself
