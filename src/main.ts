@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig } from './config/app-config.js';
 import { openDatabase } from './database/open-database.js';
+import { shutDownGracefully } from './graceful-shutdown.js';
 import { createHttpServer } from './http-server.js';
 import { createLogger, JsonNestLogger } from './observability/logger.js';
 
@@ -19,25 +20,24 @@ async function main(): Promise<void> {
     await stopDatabase();
     throw error;
   });
-  // Our own signal handling (not enableShutdownHooks): drain HTTP, close the pool, then stop the
-  // embedded PostgreSQL, and exit 0 as a deliberate stop should.
+  // Our own signal handling (not enableShutdownHooks): drain HTTP, close the app and its pool, then stop
+  // the embedded PostgreSQL, and exit 0 as a deliberate stop should.
   const shutdown = async (signal: string) => {
     if (isStopping) return;
     isStopping = true;
     logger.log(`${signal} received: finishing requests in flight`);
-    const grace = config.limits.shutdownGraceMs;
-    // Past the grace period, requests still in flight are cut off so the pool and PostgreSQL can close.
-    const cutOff = setTimeout(() => {
-      logger.warn(`Shutdown grace period (${grace} ms) over: closing the connections still open`);
-      app.getHttpServer().closeAllConnections();
-    }, grace);
-    const deadline = setTimeout(() => {
-      logger.error('Shutdown did not finish after the grace period; exiting');
-      process.exit(1);
-    }, grace + 15_000);
+    const { shutdownDrainMs, shutdownGraceMs } = config.limits;
+    const deadline = setTimeout(
+      () => {
+        logger.error('Shutdown did not finish after the grace period; exiting');
+        process.exit(1);
+      },
+      shutdownDrainMs + shutdownGraceMs + 15_000,
+    );
     deadline.unref();
-    await app.close().catch((error: unknown) => logger.error(`Closing the app failed: ${String(error)}`));
-    clearTimeout(cutOff);
+    await shutDownGracefully(app, config.limits, logger).catch((error: unknown) =>
+      logger.error(`Closing the app failed: ${String(error)}`),
+    );
     await stopDatabase();
     logger.log('Stopped');
     process.exit(0);
