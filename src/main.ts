@@ -1,17 +1,30 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
-import { ConfigError, loadConfig } from './config/app-config.js';
+import type { LoggerService } from '@nestjs/common';
+import { ConfigError, loadConfig, type LogLevel } from './config/app-config.js';
 import { openDatabase } from './database/open-database.js';
-import { shutDownGracefully } from './graceful-shutdown.js';
-import { createHttpServer } from './http-server.js';
 import { createLogger, JsonNestLogger } from './observability/logger.js';
 
-const logger = new Logger('Main');
+/** Main's own lines, in the JSON of every other line (Nest's logger is not loaded yet, see below). */
+function mainLogger(level: LogLevel): LoggerService {
+  const json = new JsonNestLogger(createLogger(level));
+  return {
+    log: (message: unknown) => json.log(message, 'Main'),
+    warn: (message: unknown) => json.warn(message, 'Main'),
+    error: (message: unknown) => json.error(message, 'Main'),
+  };
+}
+let logger = mainLogger('info');
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  Logger.overrideLogger(new JsonNestLogger(createLogger(config.logLevel)));
-  const database = await openDatabase(config, (message) => logger.warn(message));
+  logger = mainLogger(config.logLevel);
+  // The embedded PostgreSQL starts (processes of its own, on another core) while the service's modules
+  // load: loaded first, they would add a few seconds to every start.
+  const [database, { createHttpServer }, { shutDownGracefully }] = await Promise.all([
+    openDatabase(config, (message) => logger.warn(message)),
+    import('./http-server.js'),
+    import('./graceful-shutdown.js'),
+  ]);
   let isStopping = false;
   const stopDatabase = async () => {
     await database.stop().catch((error: unknown) => logger.error(`Stopping the database failed: ${String(error)}`));
