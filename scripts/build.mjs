@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -89,9 +90,11 @@ export async function planOf(name) {
   return { name, hash, reason, areOutputsMissing: missing.length > 0 };
 }
 
-function run([command, ...args], signal) {
+function run([command, ...args], { signal, isBackground }) {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: root, stdio: 'inherit', signal });
+    // A build in the background yields the CPU to whatever is in the foreground (the service starting).
+    if (isBackground && child.pid !== undefined) setPriority(child.pid, 19);
     child.on('error', reject);
     child.on('exit', (code, signal) =>
       code === 0
@@ -103,8 +106,11 @@ function run([command, ...args], signal) {
 
 const logToStderr = (line) => process.stderr.write(`${line}\n`);
 
-/** Runs a step if it must; stamps it only when every command of it succeeded. `signal` aborts it. */
-export async function buildStep(name, { log = logToStderr, signal } = {}) {
+/**
+ * Runs a step if it must; stamps it only when every command of it succeeded. `signal` aborts it;
+ * `isBackground` runs its commands at the lowest CPU priority.
+ */
+export async function buildStep(name, { log = logToStderr, signal, isBackground = false } = {}) {
   const plan = await planOf(name);
   if (!plan.reason) {
     log(`build ${name}: up to date`);
@@ -113,7 +119,7 @@ export async function buildStep(name, { log = logToStderr, signal } = {}) {
   log(`build ${name}: ${plan.reason}; building`);
   await STEPS[name].beforeRebuild?.(plan.areOutputsMissing);
   await rm(path.join(STAMPS, name), { force: true });
-  for (const command of STEPS[name].commands) await run(command, signal);
+  for (const command of STEPS[name].commands) await run(command, { signal, isBackground });
   await mkdir(STAMPS, { recursive: true });
   await writeFile(path.join(STAMPS, name), plan.hash);
 }

@@ -14,7 +14,7 @@ try {
   process.exit(1);
 }
 const stopWebBuild = new globalThis.AbortController();
-buildStep('web', { signal: stopWebBuild.signal }).catch((error) => {
+buildStep('web', { signal: stopWebBuild.signal, isBackground: true }).catch((error) => {
   if (!stopWebBuild.signal.aborted) log(`The web pages could not be built (GraphQL is unaffected): ${error.message}`);
 });
 
