@@ -132,8 +132,8 @@ const CALLER_CODES = new Set([
 
 /**
  * One log line per error a client was sent, under the request id the client is given: a caller's
- * mistake at `info` (the message the caller saw, no stack), a lost database at `warn`, anything else
- * at `error` with the error itself (the logger's serializer keeps row values out).
+ * mistake at `info` (the message the caller saw, no stack), a lost database at `warn` and anything
+ * else at `error`, both with the error itself (the logger's serializer keeps row values out).
  */
 export function errorReportingPlugin(): ApolloServerPlugin<GraphqlContext> {
   const logger = new Logger('GraphQL');
@@ -145,9 +145,14 @@ export function errorReportingPlugin(): ApolloServerPlugin<GraphqlContext> {
             const told = formatGraphqlError(error.toJSON(), error);
             const code = String(told.extensions?.code);
             const line = `request ${contextValue.requestId}: ${code}: ${told.message}`;
-            if (CALLER_CODES.has(code)) logger.log(line);
-            else if (code === 'SERVICE_UNAVAILABLE') logger.warn(line);
-            else logger.error({ requestId: contextValue.requestId, err: unwrapResolverError(error), msg: line });
+            if (CALLER_CODES.has(code)) {
+              logger.log(line);
+              continue;
+            }
+            // What the client was not told (the driver's message: a refused connection, a timeout) is kept here.
+            const fields = { requestId: contextValue.requestId, err: unwrapResolverError(error), msg: line };
+            if (code === 'SERVICE_UNAVAILABLE') logger.warn(fields);
+            else logger.error(fields);
           }
         },
         async willSendResponse({ response, contextValue }) {
