@@ -5,6 +5,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from './audit/audit.module.js';
+import { IdempotencySweeperModule } from './audit/idempotency-sweeper.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CoalitionsModule } from './coalitions/coalitions.module.js';
 import { CommitmentsModule } from './commitments/commitments.module.js';
@@ -70,6 +71,7 @@ export class AppModule {
         ResponseCacheModule.forDatabase(databaseUrl),
         AuthModule,
         AuditModule,
+        IdempotencySweeperModule,
         ParticipantsModule,
         CoalitionsModule,
         MembershipsModule,

@@ -3,7 +3,9 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { LogController } from 'fastify';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
+import { closeConnectionsAfterAnswersWhileStopping } from './graceful-shutdown.js';
 import { prepareDatabase } from './database/prepare-database.js';
+import { ShutdownState } from './health/shutdown-state.js';
 import { createLogger, JsonNestLogger } from './observability/logger.js';
 import { MetricsService } from './observability/metrics.service.js';
 import { requestIdFor } from './observability/request-id.js';
@@ -28,7 +30,7 @@ export async function createHttpServer(config: AppConfig, databaseUrl: string): 
     requestIdHeader: false,
     genReqId: requestIdFor,
     // On shutdown, never reset a connection as "idle": under load a request can have arrived and not yet
-    // been read. Idle keep-alive connections end within keepAliveTimeout; SHUTDOWN_GRACE_MS bounds the rest.
+    // been read (see graceful-shutdown.ts). Idle keep-alive connections end within keepAliveTimeout.
     forceCloseConnections: false,
     keepAliveTimeout: 5000,
   });
@@ -37,6 +39,7 @@ export async function createHttpServer(config: AppConfig, databaseUrl: string): 
   });
   // Hooks go on before initialisation, so they wrap every route, GraphQL's included.
   installRequestLogging(adapter.getInstance());
+  closeConnectionsAfterAnswersWhileStopping(adapter.getInstance(), app.get(ShutdownState));
   app.get(MetricsService).installHttpHooks(adapter.getInstance());
   await hardenHttp(app, config);
   // After the limits (they run first), so a cached answer is still rate-limited, logged and counted.

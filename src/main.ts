@@ -1,16 +1,30 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
-import { ConfigError, loadConfig } from './config/app-config.js';
+import type { LoggerService } from '@nestjs/common';
+import { ConfigError, loadConfig, type LogLevel } from './config/app-config.js';
 import { openDatabase } from './database/open-database.js';
-import { createHttpServer } from './http-server.js';
 import { createLogger, JsonNestLogger } from './observability/logger.js';
 
-const logger = new Logger('Main');
+/** Main's own lines, in the JSON of every other line (Nest's logger is not loaded yet, see below). */
+function mainLogger(level: LogLevel): LoggerService {
+  const json = new JsonNestLogger(createLogger(level));
+  return {
+    log: (message: unknown) => json.log(message, 'Main'),
+    warn: (message: unknown) => json.warn(message, 'Main'),
+    error: (message: unknown) => json.error(message, 'Main'),
+  };
+}
+let logger = mainLogger('info');
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  Logger.overrideLogger(new JsonNestLogger(createLogger(config.logLevel)));
-  const database = await openDatabase(config, (message) => logger.warn(message));
+  logger = mainLogger(config.logLevel);
+  // The embedded PostgreSQL starts (processes of its own, on another core) while the service's modules
+  // load: loaded first, they would add a few seconds to every start.
+  const [database, { createHttpServer }, { shutDownGracefully }] = await Promise.all([
+    openDatabase(config, (message) => logger.warn(message)),
+    import('./http-server.js'),
+    import('./graceful-shutdown.js'),
+  ]);
   let isStopping = false;
   const stopDatabase = async () => {
     await database.stop().catch((error: unknown) => logger.error(`Stopping the database failed: ${String(error)}`));
@@ -19,25 +33,24 @@ async function main(): Promise<void> {
     await stopDatabase();
     throw error;
   });
-  // Our own signal handling (not enableShutdownHooks): drain HTTP, close the pool, then stop the
-  // embedded PostgreSQL, and exit 0 as a deliberate stop should.
+  // Our own signal handling (not enableShutdownHooks): drain HTTP, close the app and its pool, then stop
+  // the embedded PostgreSQL, and exit 0 as a deliberate stop should.
   const shutdown = async (signal: string) => {
     if (isStopping) return;
     isStopping = true;
     logger.log(`${signal} received: finishing requests in flight`);
-    const grace = config.limits.shutdownGraceMs;
-    // Past the grace period, requests still in flight are cut off so the pool and PostgreSQL can close.
-    const cutOff = setTimeout(() => {
-      logger.warn(`Shutdown grace period (${grace} ms) over: closing the connections still open`);
-      app.getHttpServer().closeAllConnections();
-    }, grace);
-    const deadline = setTimeout(() => {
-      logger.error('Shutdown did not finish after the grace period; exiting');
-      process.exit(1);
-    }, grace + 15_000);
+    const { shutdownDrainMs, shutdownGraceMs } = config.limits;
+    const deadline = setTimeout(
+      () => {
+        logger.error('Shutdown did not finish after the grace period; exiting');
+        process.exit(1);
+      },
+      shutdownDrainMs + shutdownGraceMs + 15_000,
+    );
     deadline.unref();
-    await app.close().catch((error: unknown) => logger.error(`Closing the app failed: ${String(error)}`));
-    clearTimeout(cutOff);
+    await shutDownGracefully(app, config.limits, logger).catch((error: unknown) =>
+      logger.error(`Closing the app failed: ${String(error)}`),
+    );
     await stopDatabase();
     logger.log('Stopped');
     process.exit(0);

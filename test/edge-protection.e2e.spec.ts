@@ -1,6 +1,9 @@
+import { jest } from '@jest/globals';
 import pg from 'pg';
+import { ApiKeysService } from '../src/auth/api-keys.service.js';
 import { bearer, createTestKeys, type TestKeys } from './support/api-keys.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { startServiceProcess, type ServiceProcess } from './support/service-process.js';
+import { createTestDatabase, startTestApp, type TestApp } from './support/test-app.js';
 
 /** Rate limits, security headers, CORS, CSRF, introspection, body limit, health and metrics. */
 
@@ -32,14 +35,17 @@ describe('rate limits', () => {
   afterAll(() => service.close());
 
   it('answer 429 RATE_LIMITED per address and per key, each key with its own bucket, probes never limited', async () => {
-    for (let i = 0; i < 5; i++) expect((await post(service)).status).toBe(200);
+    // A key's first request counts against the address (it has not proved itself yet); then it has its own bucket.
+    expect((await post(service, bearer(keys.admin))).status).toBe(200);
+    expect((await post(service, bearer(keys.viewer))).status).toBe(200);
+    for (let i = 0; i < 3; i++) expect((await post(service)).status).toBe(200);
     const limited = await post(service);
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);
     expect(limited.body.errors![0].extensions.code).toBe('RATE_LIMITED');
     expect(limited.body.errors![0].message).toMatch(/this address/);
 
-    // An admin key has a bucket of its own, even from an address that is already limited.
+    // A key that proved itself has a bucket of its own, even from an address that is already limited.
     for (let i = 0; i < 8; i++) expect((await post(service, bearer(keys.admin))).status).toBe(200);
     const keyLimited = await post(service, bearer(keys.admin));
     expect(keyLimited.status).toBe(429);
@@ -53,6 +59,68 @@ describe('rate limits', () => {
     expect((await fetch(`${service.baseUrl}/health/live`)).status).toBe(200);
     const metrics = await (await fetch(`${service.baseUrl}/metrics`)).text();
     expect(metrics).toMatch(/http_requests_total\{method="POST",route="\/graphql",status_code="429"\} [1-9]/);
+  });
+});
+
+describe('rate limits before any key work', () => {
+  const liveKey = (service: TestApp, name: string) =>
+    service.app
+      .get(ApiKeysService)
+      .create(name, 'viewer')
+      .then(({ key }) => key);
+  /** The key with another secret: its prefix finds a live row, its secret does not match. */
+  const wrongSecret = (key: string) => `${key.slice(0, -8)}AAAAAAAA`;
+  const unknownPrefix = () => `crk_zzzzzzzzzzzz_${'b'.repeat(43)}`;
+
+  it('refuse a throttled address with 429 without looking up or checking the key it sends', async () => {
+    const service = await startTestApp({ RATE_LIMIT_PER_IP: '2' });
+    try {
+      const key = await liveKey(service, 'throttled-viewer');
+      for (let i = 0; i < 2; i++) expect((await post(service)).status).toBe(200);
+      const keyWork = jest.spyOn(service.app.get(ApiKeysService), 'authenticate');
+      for (const token of [wrongSecret(key), unknownPrefix(), key]) {
+        const refused = await post(service, bearer(token));
+        expect(refused.status).toBe(429);
+        expect(refused.body.errors![0].message).toMatch(/this address/);
+      }
+      expect(keyWork).not.toHaveBeenCalled();
+    } finally {
+      await service.close();
+    }
+  });
+
+  it('count failed key checks against the address', async () => {
+    const service = await startTestApp({ RATE_LIMIT_PER_IP: '3' });
+    try {
+      const key = await liveKey(service, 'guessed-viewer');
+      expect((await post(service, bearer(wrongSecret(key)))).body.errors![0].extensions.code).toBe('UNAUTHENTICATED');
+      expect((await post(service, bearer(unknownPrefix()))).body.errors![0].extensions.code).toBe('UNAUTHENTICATED');
+      expect((await post(service)).status).toBe(200);
+      expect((await post(service)).status).toBe(429);
+    } finally {
+      await service.close();
+    }
+  });
+
+  it('check an unknown prefix with the same scrypt as a live one, so timing does not tell them apart', async () => {
+    // CPU time, not wall time: scrypt's cost shows in the process's own CPU use however loaded the machine is.
+    const service = await startTestApp();
+    try {
+      const apiKeys = service.app.get(ApiKeysService);
+      const key = await liveKey(service, 'timed-viewer');
+      const cpuOf = async (header: string) => {
+        const before = process.cpuUsage();
+        for (let i = 0; i < 5; i++) await apiKeys.authenticate(header).catch(() => undefined);
+        const used = process.cpuUsage(before);
+        return used.user + used.system;
+      };
+      await cpuOf(`Bearer ${unknownPrefix()}`);
+      const live = await cpuOf(`Bearer ${wrongSecret(key)}`);
+      const unknown = await cpuOf(`Bearer ${unknownPrefix()}`);
+      expect(unknown).toBeGreaterThan(live * 0.5);
+    } finally {
+      await service.close();
+    }
   });
 });
 
@@ -135,17 +203,17 @@ describe('headers, CSRF, request ids, body limit, introspection and health on a 
     expect(forged).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('refuses a body over BODY_LIMIT_BYTES with 413', async () => {
+  it('refuses a body over BODY_LIMIT_BYTES with 413 and a BAD_USER_INPUT that names the limit', async () => {
     const big = JSON.stringify({ query: `{ searchParticipants(text: "${'a'.repeat(5000)}") { code } }` });
-    expect(
-      (
-        await fetch(`${service.baseUrl}/graphql`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: big,
-        })
-      ).status,
-    ).toBe(413);
+    const response = await fetch(`${service.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: big,
+    });
+    expect(response.status).toBe(413);
+    const answer = (await response.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
+    expect(answer.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(answer.errors[0].message).toMatch(/over the limit of 4096 bytes/);
   });
 
   it('allows introspection outside production', async () => {
@@ -192,6 +260,91 @@ describe('headers, CSRF, request ids, body limit, introspection and health on a 
     expect(text).toMatch(/graphql_errors_total\{code="BAD_USER_INPUT"\} \d+/);
     expect(text).toMatch(/db_pool_connections\{state="total"\} \d+/);
     expect(text).toMatch(/process_resident_memory_bytes \d+/);
+  });
+});
+
+describe('REQUIRE_AUTH_FOR_READS=true', () => {
+  let service: TestApp;
+  let keys: TestKeys;
+  beforeAll(async () => {
+    service = await startTestApp({ REQUIRE_AUTH_FOR_READS: 'true' });
+    keys = await createTestKeys(service);
+  });
+  afterAll(() => service.close());
+
+  it('answers nothing anonymously: no read, no introspection, no __typename, twice over (nothing cached)', async () => {
+    for (const query of ['{ coalitions { slug } }', '{ __typename }', '{ __schema { queryType { name } } }']) {
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const refused = await post(service, {}, JSON.stringify({ query }));
+        expect(refused.status).toBe(401);
+        expect(refused.body.data).toBeUndefined();
+        expect(refused.body.errors![0].extensions.code).toBe('UNAUTHENTICATED');
+        expect(refused.headers.get('x-cache')).toBeNull();
+      }
+    }
+    const get = await fetch(`${service.baseUrl}/graphql?query=${encodeURIComponent('{ __typename }')}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
+    expect(get.status).toBe(401);
+  });
+
+  it('refuses a key that is not live, and answers a viewer key', async () => {
+    expect((await post(service, bearer(keys.revoked), JSON.stringify({ query: '{ __typename }' }))).status).toBe(401);
+    const answered = await post(service, bearer(keys.viewer), JSON.stringify({ query: '{ __typename }' }));
+    expect(answered.body.data).toEqual({ __typename: 'Query' });
+  });
+
+  it('keeps the pages and the metrics for key holders, and the health probes open', async () => {
+    expect((await fetch(`${service.baseUrl}/`)).status).toBe(401);
+    expect((await fetch(`${service.baseUrl}/metrics`)).status).toBe(401);
+    expect((await fetch(`${service.baseUrl}/metrics`, { headers: bearer(keys.viewer) })).status).toBe(200);
+    expect((await fetch(`${service.baseUrl}/health/live`)).status).toBe(200);
+    expect((await fetch(`${service.baseUrl}/health/ready`)).status).toBe(200);
+  });
+});
+
+describe('a body over the limit sent to the service process', () => {
+  let database: { url: string; drop(): Promise<void> };
+  let serviceProcess: ServiceProcess;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    serviceProcess = await startServiceProcess({ DATABASE_URL: database.url, BODY_LIMIT_BYTES: '4096' });
+  });
+  afterAll(async () => {
+    await serviceProcess?.stop();
+    await database?.drop();
+  });
+
+  // 10 MB: the client is still sending long after the server has decided (it used to see a broken pipe).
+  const huge = JSON.stringify({ query: `{ searchParticipants(text: "${'a'.repeat(10_000_000)}") { code } }` });
+  /** A slow uploader, without a Content-Length: 256 KB every 2 ms. */
+  const slowly = (text: string) => {
+    const bytes = new TextEncoder().encode(text);
+    let offset = 0;
+    return new ReadableStream({
+      async pull(controller) {
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        if (offset >= bytes.length) return controller.close();
+        controller.enqueue(bytes.subarray(offset, offset + 256 * 1024));
+        offset += 256 * 1024;
+      },
+    });
+  };
+
+  it.each([
+    ['with a Content-Length', () => huge],
+    ['streamed', () => slowly(huge)],
+  ])('is answered with a 413 the client reads, not a broken pipe (%s)', async (_, body) => {
+    const response = await fetch(`${serviceProcess.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: body(),
+      duplex: 'half',
+    } as RequestInit);
+    expect(response.status).toBe(413);
+    expect(
+      ((await response.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code,
+    ).toBe('BAD_USER_INPUT');
   });
 });
 

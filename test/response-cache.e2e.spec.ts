@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import Fastify from 'fastify';
 import pg from 'pg';
 import { RegistryChangesService } from '../src/response-cache/registry-changes.service.js';
+import { ResponseCache } from '../src/response-cache/response-cache.js';
 import { bearer, createTestKeys, type TestKeys } from './support/api-keys.js';
 import { createTestDatabase, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -104,5 +106,59 @@ describe('the response cache', () => {
       new Promise((resolve) => setTimeout(() => resolve('waited for the echo timeout'), 1500)),
     ]);
     expect(outcome).toBe('returned: echo already heard');
+  });
+
+  it("never answers from the cache a request Apollo's CSRF prevention would block", async () => {
+    const url = `${first.baseUrl}/graphql?query=${encodeURIComponent('{ coalitions { slug } }')}`;
+    const preflighted = { 'apollo-require-preflight': 'true' };
+    expect((await fetch(url, { headers: preflighted })).status).toBe(200);
+    const kept = await fetch(url, { headers: preflighted });
+    expect(kept.headers.get('x-cache')).toBe('hit');
+    // The same GET a page on another site could make a browser send: blocked, cached answer or not.
+    const crossSite = await fetch(url);
+    expect(crossSite.status).toBe(400);
+    expect(crossSite.headers.get('x-cache')).toBeNull();
+  });
+
+  it('keeps one answer per Accept, with the content type Apollo gave it', async () => {
+    const ask = (accept: string) =>
+      fetch(`${first.baseUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept },
+        body: JSON.stringify({ query: '{ coalitions { name } }' }),
+      });
+    await ask('application/json');
+    expect((await ask('application/json')).headers.get('x-cache')).toBe('hit');
+    const other = await ask('application/graphql-response+json');
+    expect(other.headers.get('x-cache')).toBe('miss');
+    expect(other.headers.get('content-type')).toMatch(/^application\/graphql-response\+json/);
+    const otherKept = await ask('application/graphql-response+json');
+    expect(otherKept.headers.get('x-cache')).toBe('hit');
+    expect(otherKept.headers.get('content-type')).toMatch(/^application\/graphql-response\+json/);
+  });
+
+  it('weighs answers in bytes as sent (UTF-8), not in UTF-16 units', async () => {
+    const changes = new RegistryChangesService(database.url);
+    await changes.onModuleInit();
+    const fastify = Fastify();
+    try {
+      // 120 characters, 240 bytes: within a 200-byte cache counted in characters, too big counted in bytes.
+      const answer = JSON.stringify({ data: { name: 'é'.repeat(100) } });
+      const cache = new ResponseCache(changes, { ttlSeconds: 60, maxBytes: 200 });
+      cache.install(fastify, '/graphql');
+      fastify.post('/graphql', async (_request, reply) => reply.type('application/json').send(answer));
+      const address = await fastify.listen({ port: 0, host: '127.0.0.1' });
+      const response = await fetch(`${address}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ a }' }),
+      });
+      expect(await response.text()).toBe(answer);
+      expect(response.headers.get('x-cache')).toBe('miss');
+      expect(cache.size).toBe(0);
+    } finally {
+      await fastify.close();
+      await changes.onApplicationShutdown();
+    }
   });
 });

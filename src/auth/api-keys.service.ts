@@ -7,16 +7,31 @@ import type { Caller, RequestLike, Role } from '../common/graphql-context.js';
 import { ApiKeyEntity } from './api-key.entity.js';
 import { generateKey, hashKey, isKeyOf, prefixOf } from './api-key-secret.js';
 
+/** A key that has proved itself: its row's id and name. */
+interface VerifiedKey {
+  id: string;
+  name: string;
+}
+
 const ROLES: readonly Role[] = ['VIEWER', 'ADMIN'];
 const VERIFIED_CACHE_LIMIT = 1000;
+
+const fingerprintOf = (key: string) => createHash('sha256').update(key).digest('hex');
+const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
 @Injectable()
 export class ApiKeysService {
   /**
-   * scrypt is slow on purpose; remember which key id a presented key proved to be (by its SHA-256),
+   * scrypt is slow on purpose; remember which key a presented key proved to be (by its SHA-256),
    * so each request pays one indexed lookup, which still sees a revocation at once.
    */
-  private readonly verified = new Map<string, string>();
+  private readonly verified = new Map<string, VerifiedKey>();
+
+  /**
+   * What a key that is not ours is checked against, so an unknown prefix costs the same scrypt as a
+   * live one: the time of a refusal does not tell whether a prefix exists.
+   */
+  private readonly standIn = hashKey(generateKey().key);
 
   /** One lookup per request, shared by the rate limiter (which needs the key's name) and the auth guard. */
   private readonly callers = new WeakMap<RequestLike, Promise<Caller | undefined>>();
@@ -67,6 +82,15 @@ export class ApiKeysService {
     return record && !record.revokedAt ? { keyId: record.id, keyName: record.name, role: record.role } : undefined;
   }
 
+  /**
+   * The name of the key a header carries, when that exact key has already proved itself here: a
+   * hash and a map look-up, no database and no scrypt, so the rate limit can run before any key work.
+   */
+  verifiedKeyNameOf(header: string | string[] | undefined): string | undefined {
+    const key = BEARER.exec((Array.isArray(header) ? header[0] : header) ?? '')?.[1];
+    return key === undefined ? undefined : this.verified.get(fingerprintOf(key))?.name;
+  }
+
   /** The caller a request's `Authorization` header proves, looked up once per request. */
   callerOf(request: RequestLike): Promise<Caller | undefined> {
     let lookup = this.callers.get(request);
@@ -84,21 +108,26 @@ export class ApiKeysService {
    */
   async authenticate(header: string | undefined): Promise<Caller | undefined> {
     if (header === undefined || header === '') return undefined;
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    const key = BEARER.exec(header)?.[1];
     const refuse = () =>
       new Unauthenticated('The API key is not valid; send Authorization: Bearer <key> with a live key');
-    if (!match) throw refuse();
-    const key = match[1];
+    if (!key) throw refuse();
     const prefix = prefixOf(key);
     if (!prefix) throw refuse();
-    const fingerprint = createHash('sha256').update(key).digest('hex');
-    const knownId = this.verified.get(fingerprint);
-    const record = knownId ? await this.keys.findOneBy({ id: knownId }) : await this.keys.findOneBy({ prefix });
-    if (!record || record.revokedAt) throw refuse();
-    if (!knownId) {
-      if (!(await isKeyOf(key, record.keyHash))) throw refuse();
+    const fingerprint = fingerprintOf(key);
+    const known = this.verified.get(fingerprint);
+    const record = known ? await this.keys.findOneBy({ id: known.id }) : await this.keys.findOneBy({ prefix });
+    if (known) {
+      if (!record || record.revokedAt) {
+        this.verified.delete(fingerprint);
+        throw refuse();
+      }
+    } else {
+      // Always one scrypt, against the row's hash or a stand-in: unknown, revoked and wrong keys take as long.
+      const isProved = await isKeyOf(key, record?.keyHash ?? (await this.standIn));
+      if (!record || record.revokedAt || !isProved) throw refuse();
       if (this.verified.size >= VERIFIED_CACHE_LIMIT) this.verified.clear();
-      this.verified.set(fingerprint, record.id);
+      this.verified.set(fingerprint, { id: record.id, name: record.name });
     }
     return { keyId: record.id, keyName: record.name, role: record.role };
   }

@@ -30,6 +30,9 @@ export class CommitmentsResolver {
   }
 }
 
+/** A membership's commitments when `first` is absent: a bound, so the query cost can count them. */
+const COMMITMENTS_WITHOUT_FIRST = 25;
+
 /** `Membership.commitments` lives here so the memberships module does not depend on this one. */
 @Resolver(() => Membership)
 export class MembershipCommitmentsResolver {
@@ -37,12 +40,16 @@ export class MembershipCommitmentsResolver {
 
   @ResolveField(() => [Commitment], {
     description: 'What this member undertook, oldest first.',
-    complexity: pagedListCost(5),
+    complexity: pagedListCost(COMMITMENTS_WITHOUT_FIRST),
   })
   commitments(
     @Parent() membership: Membership,
     @Context() context: GraphqlContext,
-    @Args('first', { type: () => Int, nullable: true, description: 'At most this many (1 to 100); all when absent.' })
+    @Args('first', {
+      type: () => Int,
+      nullable: true,
+      description: `At most this many (1 to 100); ${COMMITMENTS_WITHOUT_FIRST} when absent.`,
+    })
     first: number | null,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Commitment[]> {
@@ -50,7 +57,7 @@ export class MembershipCommitmentsResolver {
       context.loaders,
       membership.id,
       membership.asOf,
-      first ?? null,
+      first ?? COMMITMENTS_WITHOUT_FIRST,
       isFieldSelected(info, 'sources'),
     );
   }

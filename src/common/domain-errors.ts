@@ -1,3 +1,5 @@
+import { IntrinsicException } from '@nestjs/common';
+
 /**
  * Errors the domain throws. Each carries the GraphQL `extensions.code` it maps to; the mapping to a
  * response lives in one place (graphql-error-format.ts). Messages are for people: they name the argument.
@@ -11,7 +13,11 @@ export type ErrorCode =
   | 'SERVICE_UNAVAILABLE'
   | 'RATE_LIMITED';
 
-export abstract class DomainError extends Error {
+/**
+ * An IntrinsicException, so Nest's exception handler does not log each one at `error` with a stack:
+ * they are the caller's mistakes, logged once at `info` by the GraphQL error reporting.
+ */
+export abstract class DomainError extends IntrinsicException {
   abstract readonly code: ErrorCode;
   constructor(
     message: string,

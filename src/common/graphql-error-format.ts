@@ -120,7 +120,21 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
   return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 
-/** Logs what formatError hides, and gives the client the request id to quote. */
+/** What the caller got wrong: logged at `info`, one line without a stack. */
+const CALLER_CODES = new Set([
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'RATE_LIMITED',
+]);
+
+/**
+ * One log line per error a client was sent, under the request id the client is given: a caller's
+ * mistake at `info` (the message the caller saw, no stack), a lost database at `warn` and anything
+ * else at `error`, both with the error itself (the logger's serializer keeps row values out).
+ */
 export function errorReportingPlugin(): ApolloServerPlugin<GraphqlContext> {
   const logger = new Logger('GraphQL');
   return {
@@ -128,17 +142,17 @@ export function errorReportingPlugin(): ApolloServerPlugin<GraphqlContext> {
       return {
         async didEncounterErrors({ errors, contextValue }) {
           for (const error of errors) {
-            const original = unwrapResolverError(error);
-            const isClientMistake = CLIENT_MISTAKES.has(String(error.extensions?.code ?? ''));
-            if (
-              isClientMistake ||
-              original instanceof DomainError ||
-              (isGraphqlError(original) && !original.originalError)
-            )
+            const told = formatGraphqlError(error.toJSON(), error);
+            const code = String(told.extensions?.code);
+            const line = `request ${contextValue.requestId}: ${code}: ${told.message}`;
+            if (CALLER_CODES.has(code)) {
+              logger.log(line);
               continue;
-            logger.error(
-              `request ${contextValue.requestId}: ${original instanceof Error ? (original.stack ?? original.message) : String(original)}`,
-            );
+            }
+            // What the client was not told (the driver's message: a refused connection, a timeout) is kept here.
+            const fields = { requestId: contextValue.requestId, err: unwrapResolverError(error), msg: line };
+            if (code === 'SERVICE_UNAVAILABLE') logger.warn(fields);
+            else logger.error(fields);
           }
         },
         async willSendResponse({ response, contextValue }) {

@@ -13,6 +13,7 @@ import {
   type ValueNode,
 } from 'graphql';
 import type { QueryLimits } from '../config/app-config.js';
+import type { GraphqlContext } from './graphql-context.js';
 
 /**
  * No single request may hurt the service: depth and alias limits (GraphQL Armor rules), a token limit
@@ -29,9 +30,15 @@ export const pagedListCost =
   ({ args, childComplexity }: ComplexityEstimatorArgs): number =>
     1 + (typeof args.first === 'number' && args.first > 0 ? args.first : defaultSize) * childComplexity;
 
-/** Field complexity of a list that is not paged (a membership's history, its commitments). */
+/** Field complexity of a list that is not paged (a membership's history, a fact's sources). */
 export const unpagedListCost = ({ childComplexity }: ComplexityEstimatorArgs): number =>
   1 + UNPAGED_LIST_ITEMS * childComplexity;
+
+/** Field complexity of a list whose largest size its arguments tell (a timeline's periods). */
+export const countedListCost =
+  (itemsAtMost: (args: Record<string, unknown>) => number) =>
+  ({ args, childComplexity }: ComplexityEstimatorArgs): number =>
+    1 + itemsAtMost(args) * childComplexity;
 
 export function queryLimitRules(limits: QueryLimits): ValidationRule[] {
   // Report through the validation context (a 400 with the message), rather than throwing (a 500).
@@ -46,9 +53,12 @@ export function queryLimitRules(limits: QueryLimits): ValidationRule[] {
   ];
 }
 
+/** Arguments that size a list: a page's `first`, a timeline's `interval`, `from` and `to`. */
+const SIZING_ARGUMENTS = new Set(['first', 'interval', 'from', 'to']);
+
 /**
- * What a document's cost depends on besides its text: the variables given to `first` (list sizes) and
- * to `@include`/`@skip` (which fields count). Other variables (a country code) cannot change the cost.
+ * What a document's cost depends on besides its text: the variables given to arguments that size a
+ * list and to `@include`/`@skip` (which fields count). Other variables (a country code) cannot change it.
  */
 function costVariablesOf(document: DocumentNode): string[] {
   const names = new Set<string>();
@@ -60,7 +70,7 @@ function costVariablesOf(document: DocumentNode): string[] {
     });
   visit(document, {
     Argument(argument) {
-      if (argument.name.value === 'first') collect(argument.value);
+      if (SIZING_ARGUMENTS.has(argument.name.value)) collect(argument.value);
     },
     Directive(directive) {
       if (directive.name.value === 'include' || directive.name.value === 'skip') {
@@ -78,9 +88,14 @@ interface DocumentCosts {
 }
 const COSTS_KEPT_PER_DOCUMENT = 100;
 
-export function queryCostPlugin(limits: QueryLimits): ApolloServerPlugin {
+/**
+ * The cost limit is per HTTP request: the operations of a batch (each gets a shallow copy of one
+ * context, so they share its `req`) share one budget, so a batch costs no more than one request may.
+ */
+export function queryCostPlugin(limits: QueryLimits): ApolloServerPlugin<GraphqlContext> {
   // The same few documents arrive over and over with other codes or cursors: cost each shape once.
   const known = new WeakMap<DocumentNode, DocumentCosts>();
+  const spentBy = new WeakMap<object, number>();
   const costOf = (
     schema: GraphQLSchema,
     document: DocumentNode,
@@ -93,7 +108,11 @@ export function queryCostPlugin(limits: QueryLimits): ApolloServerPlugin {
       known.set(document, costs);
     }
     const given = (variables ?? {}) as Record<string, unknown>;
-    const inputs = JSON.stringify([operationName ?? null, costs.costVariables.map((name) => given[name] ?? null)]);
+    // Absent and null differ: an absent variable takes its default (`$first: Int = 100`), a null does not.
+    const inputs = JSON.stringify([
+      operationName ?? null,
+      costs.costVariables.map((name) => (Object.hasOwn(given, name) ? [given[name] ?? null] : [])),
+    ]);
     const cached = costs.byInputs.get(inputs);
     if (cached !== undefined) return cached;
     const cost = getComplexity({
@@ -109,7 +128,7 @@ export function queryCostPlugin(limits: QueryLimits): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, schema }) {
+        async didResolveOperation({ request, document, schema, contextValue }) {
           let cost: number;
           try {
             cost = costOf(schema, document, request.operationName, request.variables);
@@ -119,12 +138,15 @@ export function queryCostPlugin(limits: QueryLimits): ApolloServerPlugin {
               extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
             });
           }
-          if (cost > limits.maxCost) {
+          const spent = spentBy.get(contextValue.req) ?? 0;
+          if (spent + cost > limits.maxCost) {
+            const batch = spent > 0 ? ` (with the batch's other operations: ${spent + cost})` : '';
             throw new GraphQLError(
-              `This query costs ${cost}, over the limit of ${limits.maxCost}: ask for smaller pages (first) or fewer nested lists`,
+              `This query costs ${cost}${batch}, over the limit of ${limits.maxCost}: ask for smaller pages (first) or fewer nested lists`,
               { extensions: { code: 'BAD_USER_INPUT', cost, maxCost: limits.maxCost, http: { status: 400 } } },
             );
           }
+          spentBy.set(contextValue.req, spent + cost);
         },
       };
     },

@@ -29,6 +29,8 @@ export interface AppConfig {
   isResponseCacheOn: boolean;
   logLevel: LogLevel;
   limits: RequestLimits;
+  /** How long a write's Idempotency-Key is remembered (and its result replayed). */
+  idempotencyTtlHours: number;
 }
 
 export const LOG_LEVELS = ['silent', 'error', 'warn', 'info', 'debug'] as const;
@@ -54,8 +56,13 @@ export interface RequestLimits {
   rateLimitWindowMs: number;
   rateLimitPerIp: number;
   rateLimitPerKey: number;
-  /** How long a SIGTERM waits for requests in flight before cutting them off. */
+  /** After the drain, how long a SIGTERM waits for requests in flight before cutting them off. */
   shutdownGraceMs: number;
+  /**
+   * After a SIGTERM, how long the service still takes new connections (readiness already failing, each
+   * answer with Connection: close), so a load balancer notices and moves traffic away first.
+   */
+  shutdownDrainMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -162,7 +169,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
       rateLimitPerIp: integer(env, 'RATE_LIMIT_PER_IP', 600, 0, 10_000_000),
       rateLimitPerKey: integer(env, 'RATE_LIMIT_PER_KEY', 1200, 0, 10_000_000),
       shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+      shutdownDrainMs: integer(env, 'SHUTDOWN_DRAIN_MS', 0, 0, 600_000),
     },
+    idempotencyTtlHours: integer(env, 'IDEMPOTENCY_TTL_HOURS', 24, 1, 24 * 365),
   };
 }
 

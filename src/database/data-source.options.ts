@@ -3,6 +3,7 @@ import type { DataSourceOptions } from 'typeorm';
 import { CreateRegistrySchema1764380000000 } from '../../migrations/1764380000000-create-registry-schema.js';
 import { AddApiKeysAuditAndIdempotency1764390000000 } from '../../migrations/1764390000000-add-api-keys-audit-and-idempotency.js';
 import { IndexParticipantRegionFilter1764400000000 } from '../../migrations/1764400000000-index-participant-region-filter.js';
+import { ExpireIdempotencyRecords1764410000000 } from '../../migrations/1764410000000-expire-idempotency-records.js';
 import { ApiKeyEntity } from '../auth/api-key.entity.js';
 import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
 import { CoalitionEventEntity } from '../coalitions/coalition-event.entity.js';
@@ -42,6 +43,7 @@ export const MIGRATIONS = [
   CreateRegistrySchema1764380000000,
   AddApiKeysAuditAndIdempotency1764390000000,
   IndexParticipantRegionFilter1764400000000,
+  ExpireIdempotencyRecords1764410000000,
 ];
 
 const DEFAULT_TIMEOUTS: DatabaseTimeouts = { connectTimeoutMs: 3000, statementTimeoutMs: 5000, poolSize: 10 };

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -17,6 +17,7 @@ import {
   type PostgresUser,
 } from './postgres-user-access.js';
 import { freePort } from '../common/free-port.js';
+import { createOwnSecret, readOwnSecret } from './trusted-path.js';
 
 export const EMBEDDED_DATABASE_NAME = 'registry';
 
@@ -129,14 +130,21 @@ async function placeCluster(options: EmbeddedOptions): Promise<ClusterPlace> {
   return { clusterDir: fallbackCluster, launcherEntry, user };
 }
 
+/**
+ * The cluster's superuser password, kept beside it. Read and written without following a link, and
+ * refused when another user owns it or may read or change it (it may sit in a folder others can reach).
+ */
 async function readOrCreatePassword(file: string): Promise<string> {
-  try {
-    return (await readFile(file, 'utf8')).trim();
-  } catch {
-    const password = randomBytes(18).toString('base64url');
-    await writeFile(file, password, { mode: 0o600 });
-    return password;
-  }
+  const refuse = (reason: string) =>
+    new Error(
+      `${file} cannot be trusted: ${reason}. Remove it if you made it, or set DATA_DIR to another folder, ` +
+        'or DATABASE_URL to another PostgreSQL.',
+    );
+  const existing = await readOwnSecret(file, refuse);
+  if (existing !== undefined) return existing.trim();
+  const password = randomBytes(18).toString('base64url');
+  await createOwnSecret(file, password);
+  return password;
 }
 
 async function ensureDatabase(adminUrl: string, name: string): Promise<void> {

@@ -1,17 +1,20 @@
 import { Controller, Get } from '@nestjs/common';
-import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
+import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { DatabaseHealthIndicator } from './database-health.indicator.js';
+import { ShutdownState } from './shutdown-state.js';
 
 /**
  * Probes for an orchestrator. Live: the process answers (never restart it for a database outage,
- * the pool recovers by itself). Ready: the database answers and is migrated; 503 otherwise, so a
- * load balancer sends traffic elsewhere meanwhile.
+ * the pool recovers by itself). Ready: the service is not stopping, and the database answers and is
+ * migrated; 503 otherwise, so a load balancer sends traffic elsewhere meanwhile.
  */
 @Controller('health')
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly database: DatabaseHealthIndicator,
+    private readonly indicators: HealthIndicatorService,
+    private readonly shutdown: ShutdownState,
   ) {}
 
   @Get('live')
@@ -23,6 +26,10 @@ export class HealthController {
   @Get('ready')
   @HealthCheck()
   ready() {
+    // Stopping: fail at once, without waiting on the database.
+    if (this.shutdown.isShuttingDown) {
+      return this.health.check([() => this.indicators.check('shutdown').down({ message: 'the service is stopping' })]);
+    }
     return this.health.check([() => this.database.isReachable(), () => this.database.isMigrated()]);
   }
 }

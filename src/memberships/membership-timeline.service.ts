@@ -6,6 +6,7 @@ import { today } from '../common/calendar-date.js';
 import { InvalidInput } from '../common/domain-errors.js';
 import { ALL_MEMBERSHIP_STATUSES, MembershipStatus } from './membership-status.js';
 import { TimelineInterval, type TimelinePeriod } from './membership.model.js';
+import { MAX_TIMELINE_PERIODS, periodCount } from './timeline-periods.js';
 
 /** PostgreSQL's name for each interval (for date_trunc) and its length. */
 const INTERVALS: Record<TimelineInterval, { unit: string; step: string }> = {
@@ -13,7 +14,6 @@ const INTERVALS: Record<TimelineInterval, { unit: string; step: string }> = {
   [TimelineInterval.QUARTER]: { unit: 'quarter', step: '3 months' },
   [TimelineInterval.YEAR]: { unit: 'year', step: '1 year' },
 };
-const MAX_PERIODS = 600;
 
 /**
  * Growth over time, from the event history in one query: each event adds one to its status and takes
@@ -64,18 +64,14 @@ export class MembershipTimelineService {
     const end = to ?? today();
     const start = from ?? coalition.launchedOn ?? (await this.firstEventDate(coalition.id)) ?? end;
     if (start > end) throw new InvalidInput('from', `from (${start}) must not be after to (${end})`);
-    const { unit, step } = INTERVALS[interval];
-    const [{ periods }] = await preparedRead<{ periods: number }>(
-      this.db,
-      `SELECT (SELECT count(*) FROM generate_series(date_trunc($1, $2::date), date_trunc($1, $3::date), $4::interval))::int AS periods`,
-      [unit, start, end, step],
-    );
-    if (periods > MAX_PERIODS) {
+    const periods = periodCount(interval, start, end);
+    if (periods > MAX_TIMELINE_PERIODS) {
       throw new InvalidInput(
         'from',
-        `That is ${periods} periods; at most ${MAX_PERIODS}: narrow from/to or use a longer interval`,
+        `That is ${periods} periods; at most ${MAX_TIMELINE_PERIODS}: narrow from/to or use a longer interval`,
       );
     }
+    const { unit, step } = INTERVALS[interval];
     const rows: Array<{ bucket: string; natural_end: string; status: MembershipStatus; count: number }> =
       await preparedRead(this.db, TIMELINE_SQL, [coalition.id, start, end, unit, step, ALL_MEMBERSHIP_STATUSES]);
     const byBucket = new Map<string, TimelinePeriod>();

@@ -4,7 +4,7 @@ import { isFieldSelected } from '../common/field-selection.js';
 import { Coalition } from '../coalitions/coalition.model.js';
 import { CoalitionsService } from '../coalitions/coalitions.service.js';
 import { DateScalar } from '../common/date.scalar.js';
-import { pagedListCost, unpagedListCost } from '../common/query-limits.js';
+import { countedListCost, pagedListCost, unpagedListCost } from '../common/query-limits.js';
 import type { GraphqlContext } from '../common/graphql-context.js';
 import type { Connection } from '../common/pagination.js';
 import { Participant, type ParticipantView } from '../participants/participant.model.js';
@@ -20,6 +20,7 @@ import {
   TimelinePeriod,
 } from './membership.model.js';
 import { MembershipTimelineService } from './membership-timeline.service.js';
+import { timelinePeriodsAtMost } from './timeline-periods.js';
 import { MembershipsService } from './memberships.service.js';
 
 @Resolver(() => Membership)
@@ -95,7 +96,7 @@ export class CoalitionMembershipsResolver {
   @ResolveField(() => [TimelinePeriod], {
     description:
       'Growth over time: counts by status at the end of each period, from `from` (default: launch) to `to` (default: today).',
-    complexity: unpagedListCost,
+    complexity: countedListCost((args) => timelinePeriodsAtMost(args.interval, args.from, args.to)),
   })
   timeline(
     @Parent() coalition: Coalition,

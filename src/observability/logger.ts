@@ -18,12 +18,30 @@ const SECRET_PATHS = [
 ];
 
 /**
- * Errors as pino prints them, less the SQL parameters TypeORM attaches (they carry callers' input,
- * and an API key's lookup prefix); the SQL text stays, to say which statement failed.
+ * What a database error carries of the rows and values involved: TypeORM's SQL parameters (callers'
+ * input, an API key's lookup prefix) and PostgreSQL's `detail` ("Key (code)=(XY) already exists",
+ * "Failing row contains (...)") and `where`. The SQL text and the message stay, to say what failed.
  */
-function errorWithoutParameters(error: Error): Record<string, unknown> {
-  const serialized = pino.stdSerializers.err(error) as unknown as Record<string, unknown>;
-  delete serialized.parameters;
+const ROW_VALUE_FIELDS = ['parameters', 'detail', 'where'];
+
+function withoutRowValues(serialized: Record<string, unknown>, depth = 0): Record<string, unknown> {
+  for (const field of ROW_VALUE_FIELDS) {
+    if (serialized[field] !== undefined) serialized[field] = '[redacted]';
+  }
+  // TypeORM wraps the driver's error (driverError), which pino serializes as a nested error.
+  for (const value of Object.values(serialized)) {
+    if (depth < 3 && typeof value === 'object' && value !== null && 'stack' in value) {
+      withoutRowValues(value as Record<string, unknown>, depth + 1);
+    }
+  }
+  return serialized;
+}
+
+/** Errors as pino prints them, less row values; a client's mistake (an HTTP 4xx) without its stack. */
+export function serializeError(error: Error): Record<string, unknown> {
+  const serialized = withoutRowValues(pino.stdSerializers.err(error) as unknown as Record<string, unknown>);
+  const status = (error as { statusCode?: unknown }).statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) delete serialized.stack;
   return serialized;
 }
 
@@ -36,7 +54,7 @@ export function createLogger(level: LogLevel, destination?: NodeJS.WritableStrea
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
       redact: { paths: SECRET_PATHS, censor: '[redacted]' },
-      serializers: { err: errorWithoutParameters },
+      serializers: { err: serializeError },
     },
     destination ?? process.stdout,
   );

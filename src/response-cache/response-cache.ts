@@ -10,6 +10,7 @@ import type { RegistryChangesService } from './registry-changes.service.js';
  */
 export interface ResponseCacheOptions {
   ttlSeconds: number;
+  /** The most the kept answers and their keys may weigh, in bytes (UTF-8, as they are sent). */
   maxBytes: number;
 }
 
@@ -20,16 +21,44 @@ declare module 'fastify' {
   }
 }
 
+interface CachedAnswer {
+  body: string;
+  contentType: string;
+}
+
+/** Content types a browser may send cross-site without a preflight (Apollo's CSRF prevention list). */
+const SIMPLE_CONTENT_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain']);
+const PREFLIGHT_HEADERS = ['apollo-require-preflight', 'x-apollo-operation-name'];
+
+/**
+ * Whether Apollo's CSRF prevention lets this request through: it has a content type a browser cannot
+ * send cross-site without a preflight, or one of the headers that force a preflight. A hit is answered
+ * before Apollo runs, so the cache must refuse to answer whatever Apollo would have blocked.
+ */
+export function isPreflighted(request: FastifyRequest): boolean {
+  const contentType = request.headers['content-type'];
+  if (contentType !== undefined && !SIMPLE_CONTENT_TYPES.has(contentType.split(';')[0].trim().toLowerCase())) {
+    return true;
+  }
+  return PREFLIGHT_HEADERS.some((header) => {
+    const value = request.headers[header];
+    return typeof value === 'string' && value.length > 0;
+  });
+}
+
+export const answerBytes = (key: string, answer: CachedAnswer): number =>
+  Buffer.byteLength(key) + Buffer.byteLength(answer.body) + answer.contentType.length;
+
 export class ResponseCache {
-  private readonly answers: LRUCache<string, string>;
+  private readonly answers: LRUCache<string, CachedAnswer>;
 
   constructor(
     private readonly changes: RegistryChangesService,
     options: ResponseCacheOptions,
   ) {
-    this.answers = new LRUCache<string, string>({
+    this.answers = new LRUCache<string, CachedAnswer>({
       maxSize: options.maxBytes,
-      sizeCalculation: (answer, key) => answer.length + key.length,
+      sizeCalculation: (answer, key) => answerBytes(key, answer),
       ttl: options.ttlSeconds * 1000,
     });
     changes.onChange(() => this.answers.clear());
@@ -39,24 +68,36 @@ export class ResponseCache {
     return this.answers.size;
   }
 
+  /** What the kept answers weigh, in bytes. */
+  get bytes(): number {
+    return this.answers.calculatedSize;
+  }
+
   /** The cache key of a request that may be answered from the cache, or undefined. */
   keyOf(request: FastifyRequest): string | undefined {
-    if (request.headers.authorization !== undefined || !this.changes.isListening) return undefined;
+    if (request.headers.authorization !== undefined || !this.changes.isListening || !isPreflighted(request)) {
+      return undefined;
+    }
+    // Apollo's answer depends on Accept (its content type, and its status codes for
+    // application/graphql-response+json): one kept answer per Accept.
+    const accept = request.headers.accept ?? '';
     if (request.method === 'POST') {
       const body = request.body as { query?: unknown; variables?: unknown; operationName?: unknown } | undefined;
       if (!body || Array.isArray(body) || typeof body.query !== 'string') return undefined;
       try {
-        return `POST ${JSON.stringify([body.query, body.variables ?? null, body.operationName ?? null])}`;
+        return `POST ${JSON.stringify([accept, body.query, body.variables ?? null, body.operationName ?? null])}`;
       } catch {
         return undefined; // variables nested too deep to serialise: answer them, but do not keep the answer
       }
     }
     // A GET is cached only when it carries an operation (not a browser asking for the explorer page).
-    const isOperation =
-      request.method === 'GET' &&
-      /[?&]query=/.test(request.url) &&
-      !String(request.headers.accept).includes('text/html');
-    return isOperation ? `GET ${request.url}` : undefined;
+    const isOperation = request.method === 'GET' && /[?&]query=/.test(request.url) && !accept.includes('text/html');
+    return isOperation ? `GET ${JSON.stringify([accept, request.url])}` : undefined;
+  }
+
+  /** Keeps an answer (unless it alone weighs more than the whole cache may). */
+  keep(key: string, answer: CachedAnswer): void {
+    this.answers.set(key, answer);
   }
 
   /** Registers the hooks on the GraphQL route's Fastify instance. Call before the app initialises. */
@@ -67,7 +108,7 @@ export class ResponseCache {
       if (!key) return;
       const answer = this.answers.get(key);
       if (answer !== undefined) {
-        return reply.header('content-type', 'application/json; charset=utf-8').header('x-cache', 'hit').send(answer);
+        return reply.header('content-type', answer.contentType).header('x-cache', 'hit').send(answer.body);
       }
       request.responseCacheKey = key;
       request.responseCacheGeneration = this.changes.generation;
@@ -81,7 +122,10 @@ export class ResponseCache {
         typeof payload === 'string' &&
         request.responseCacheGeneration === this.changes.generation
       ) {
-        if (!payload.includes('"errors"')) this.answers.set(key, payload);
+        const contentType = reply.getHeader('content-type');
+        if (!payload.includes('"errors"') && typeof contentType === 'string') {
+          this.keep(key, { body: payload, contentType });
+        }
         reply.header('x-cache', 'miss');
       }
       return payload;

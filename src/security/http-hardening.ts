@@ -2,8 +2,10 @@ import helmet from 'helmet';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiKeysService } from '../auth/api-keys.service.js';
-import { InvalidInput } from '../common/domain-errors.js';
+import { InvalidInput, Unauthenticated } from '../common/domain-errors.js';
 import type { AppConfig } from '../config/app-config.js';
+import { answerOversizedBodiesReadably } from './body-limit.js';
+import { sendRefusal } from './refusal.js';
 import { installRateLimits } from './rate-limit.js';
 
 /**
@@ -48,16 +50,18 @@ export async function hardenHttp(app: NestFastifyApplication, config: AppConfig)
     });
   }
   refuseGraphqlWithoutHost(fastify);
+  answerOversizedBodiesReadably(fastify, config.limits.bodyLimitBytes);
+  refuseLargeBatches(fastify, config.queryLimits.maxBatch);
   const apiKeys = app.get(ApiKeysService);
-  await installRateLimits(fastify, config.limits, async (request: FastifyRequest) => {
-    if (request.headers.authorization) {
-      // A key that is not live (or a database that cannot say) counts against the address, so made-up
-      // keys cannot open fresh buckets. The lookup is shared with the auth guard: one per request.
-      const caller = await apiKeys.callerOf(request).catch(() => undefined);
-      if (caller) return `key:${caller.keyName}`;
-    }
-    return `ip:${request.ip}`;
+  // The bucket is chosen before any key work (no database, no scrypt): a key that already proved itself
+  // here counts against its name; anything else, a key not yet checked included, against the address, so
+  // made-up keys cannot open fresh buckets nor make a throttled address cost a key check.
+  await installRateLimits(fastify, config.limits, (request: FastifyRequest) => {
+    const keyName = apiKeys.verifiedKeyNameOf(request.headers.authorization);
+    return keyName ? `key:${keyName}` : `ip:${request.ip}`;
   });
+  // After the rate limit, so a throttled caller costs no key check.
+  if (config.requireAuthForReads) refuseAnonymousRequests(fastify, apiKeys);
 }
 
 /**
@@ -69,8 +73,40 @@ function refuseGraphqlWithoutHost(fastify: FastifyInstance): void {
   fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     if (request.headers.host || !request.url.startsWith('/graphql')) return;
     const error = new InvalidInput('Host', 'A Host header is required');
-    return reply
-      .code(400)
-      .send({ errors: [{ message: error.message, extensions: { code: error.code, ...error.details } }] });
+    return sendRefusal(reply, 400, error);
+  });
+}
+
+/**
+ * A batch (a JSON array of operations, when QUERY_MAX_BATCH > 1) holds at most QUERY_MAX_BATCH of
+ * them; its operations then share one cost budget (query-limits.ts). Checked once the body is parsed.
+ */
+function refuseLargeBatches(fastify: FastifyInstance, maxBatch: number): void {
+  fastify.addHook('preValidation', async (request: FastifyRequest, reply: FastifyReply) => {
+    if (!Array.isArray(request.body) || request.body.length <= maxBatch || !request.url.startsWith('/graphql')) return;
+    const error = new InvalidInput(
+      'body',
+      `A batch may hold at most ${maxBatch} operations (QUERY_MAX_BATCH); this one holds ${request.body.length}`,
+    );
+    return sendRefusal(reply, 400, error);
+  });
+}
+
+/** Probes must answer a load balancer that holds no key. */
+const OPEN_PATHS = /^\/health\//;
+
+/**
+ * REQUIRE_AUTH_FOR_READS: nothing but the health probes is answered without a live key: not a
+ * GraphQL read, not introspection or `__typename`, not the pages, not the metrics. Refused here,
+ * before the response cache or GraphQL see the request. A CORS preflight carries no key by design.
+ */
+function refuseAnonymousRequests(fastify: FastifyInstance, apiKeys: ApiKeysService): void {
+  fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    if (request.method === 'OPTIONS' || OPEN_PATHS.test(request.url)) return;
+    if (await apiKeys.callerOf(request).catch(() => undefined)) return;
+    const error = new Unauthenticated(
+      'This service answers only callers with an API key (REQUIRE_AUTH_FOR_READS): send Authorization: Bearer <key>',
+    );
+    return sendRefusal(reply, 401, error);
   });
 }

@@ -2,9 +2,10 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { RateLimited } from '../common/domain-errors.js';
 import type { RequestLimits } from '../config/app-config.js';
+import { sendRefusal } from './refusal.js';
 
 /** The bucket a request counts against: `key:<name>` for a live API key, `ip:<address>` otherwise. */
-export type BucketOf = (request: FastifyRequest) => Promise<string>;
+export type BucketOf = (request: FastifyRequest) => string | Promise<string>;
 
 /** Probes and scrapes must keep working while a client is being throttled. */
 const UNLIMITED_PATHS = /^\/(health\/|metrics(\?|$))/;
@@ -45,9 +46,6 @@ export async function installRateLimits(
     const error = new RateLimited(`Too many requests from ${who}; retry in ${verdict.ttlInSeconds} s`, {
       retryAfterSeconds: verdict.ttlInSeconds,
     });
-    return reply
-      .code(429)
-      .header('retry-after', verdict.ttlInSeconds)
-      .send({ errors: [{ message: error.message, extensions: { code: error.code, ...error.details } }] });
+    return sendRefusal(reply.header('retry-after', verdict.ttlInSeconds), 429, error);
   });
 }

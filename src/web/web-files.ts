@@ -48,7 +48,9 @@ export class WebFiles {
 
   constructor() {
     if (!existsSync(path.join(WEB_BUILD_DIR, DASHBOARD_PAGE))) {
-      this.logger.warn(`No web build in ${WEB_BUILD_DIR}: run "npm run build" for the dashboard and the explorer`);
+      this.logger.warn(
+        `No web build in ${WEB_BUILD_DIR} yet: "npm start" builds it in the background, "npm run build" builds it now`,
+      );
     }
   }
 
