@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from './audit/audit.module.js';
@@ -10,15 +11,16 @@ import { CoalitionsModule } from './coalitions/coalitions.module.js';
 import { CommitmentsModule } from './commitments/commitments.module.js';
 import type { GraphqlContext, RequestLike } from './common/graphql-context.js';
 import { errorReportingPlugin, formatGraphqlError } from './common/graphql-error-format.js';
+import { InputValidationPipe } from './common/input-validation.js';
 import { queryCostPlugin, queryLimitRules } from './common/query-limits.js';
 import { RequestLoaders } from './common/request-loaders.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
-import { dataSourceOptions } from './database/data-source.options.js';
 import { HealthModule } from './health/health.module.js';
 import { MembershipsModule } from './memberships/memberships.module.js';
 import { ObservabilityModule } from './observability/observability.module.js';
 import { Country, InternationalOrganization } from './participants/participant.model.js';
 import { ParticipantsModule } from './participants/participants.module.js';
+import { registryDataSourceOptions } from './registry-database.js';
 import { ResponseCacheModule } from './response-cache/response-cache.module.js';
 import { RosterImportModule } from './roster-import/roster-import.module.js';
 import { SeedModule } from './seed/seed.module.js';
@@ -37,7 +39,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, config.database)),
+        TypeOrmModule.forRoot(registryDataSourceOptions(databaseUrl, config.database)),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           path: '/graphql',
@@ -80,7 +82,11 @@ export class AppModule {
         HealthModule,
         ObservabilityModule,
       ],
-      providers: [{ provide: APP_CONFIG, useValue: config }],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        // Every GraphQL input checked at the edge, failures as BAD_USER_INPUT naming the field.
+        { provide: APP_PIPE, useClass: InputValidationPipe },
+      ],
       exports: [APP_CONFIG],
       global: true,
     };

@@ -3,9 +3,9 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { LogController } from 'fastify';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
-import { prepareDatabase } from './database/prepare-database.js';
 import { createLogger, JsonNestLogger } from './observability/logger.js';
 import { MetricsService } from './observability/metrics.service.js';
+import { prepareRegistryDatabase } from './registry-database.js';
 import { requestIdFor } from './observability/request-id.js';
 import { installRequestLogging } from './observability/request-logging.js';
 import { RegistryChangesService } from './response-cache/registry-changes.service.js';
@@ -46,6 +46,6 @@ export async function createHttpServer(config: AppConfig, databaseUrl: string): 
       maxBytes: 64 * 1024 * 1024,
     }).install(adapter.getInstance(), '/graphql');
   }
-  await prepareDatabase(app);
+  await prepareRegistryDatabase(app);
   return app;
 }

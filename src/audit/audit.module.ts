@@ -1,11 +1,13 @@
 import { Global, Module } from '@nestjs/common';
 import { AuditResolver } from './audit.resolver.js';
+import { AuditRepository } from './audit.repository.js';
 import { AuditService } from './audit.service.js';
 import { AuditedWriteService } from './audited-write.service.js';
+import { IdempotencyRepository } from './idempotency.repository.js';
 
 @Global()
 @Module({
-  providers: [AuditService, AuditedWriteService, AuditResolver],
+  providers: [AuditRepository, IdempotencyRepository, AuditService, AuditedWriteService, AuditResolver],
   exports: [AuditedWriteService, AuditService],
 })
 export class AuditModule {}
