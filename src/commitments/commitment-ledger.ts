@@ -8,7 +8,7 @@ import { SourcesService } from '../sources/sources.service.js';
 import { assertMayCommit } from './commitment-eligibility.js';
 import { assertCommitmentTransition, type CommitmentStatus } from './commitment-status.js';
 import type { Commitment } from './commitment.model.js';
-import { CommitmentRepository } from './commitment.repository.js';
+import { CommitmentLedgerRepository } from './commitment-ledger.repository.js';
 
 export interface NewCommitmentFacts {
   coalitionId: string;
@@ -44,7 +44,7 @@ export interface CommitmentStatusChange {
 @Injectable()
 export class CommitmentLedger {
   constructor(
-    private readonly commitments: CommitmentRepository,
+    private readonly commitments: CommitmentLedgerRepository,
     private readonly memberships: MembershipLedger,
     private readonly sources: SourcesService,
   ) {}

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MembershipsModule } from '../memberships/memberships.module.js';
 import { SourcesModule } from '../sources/sources.module.js';
 import { CommitmentLedger } from './commitment-ledger.js';
+import { CommitmentLedgerRepository } from './commitment-ledger.repository.js';
 import { CommitmentMutationsResolver } from './commitment-mutations.resolver.js';
 import { CommitmentRepository } from './commitment.repository.js';
 import { CommitmentWritesService } from './commitment-writes.service.js';
@@ -12,6 +13,7 @@ import { CommitmentsService } from './commitments.service.js';
   imports: [MembershipsModule, SourcesModule],
   providers: [
     CommitmentRepository,
+    CommitmentLedgerRepository,
     CommitmentLedger,
     CommitmentsService,
     CommitmentsResolver,

@@ -5,7 +5,8 @@ import { DatePrecision } from '../common/date-precision.js';
 import { DomainError, VersionConflict } from '../common/domain-errors.js';
 import { SourcesService } from '../sources/sources.service.js';
 import { planMembershipChange, type MembershipChange, type MembershipPlan } from './membership-change.js';
-import { MembershipRepository, toMembership, type MembershipRow } from './membership.repository.js';
+import { MembershipLedgerRepository } from './membership-ledger.repository.js';
+import { toMembership, type MembershipRow } from './membership.repository.js';
 import type { Membership } from './membership.model.js';
 
 export interface MembershipOutcome {
@@ -26,7 +27,7 @@ export interface MembershipOutcome {
 @Injectable()
 export class MembershipLedger {
   constructor(
-    private readonly memberships: MembershipRepository,
+    private readonly memberships: MembershipLedgerRepository,
     private readonly sources: SourcesService,
   ) {}
 

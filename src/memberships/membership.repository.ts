@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { DatePrecision } from '../common/date-precision.js';
 import { preparedRead } from '../database/prepared-read.js';
 import { citedSourcesJson } from '../sources/cited-sources.subquery.js';
@@ -9,9 +9,9 @@ import { isParticipating, type MembershipStatus } from './membership-status.js';
 import type { Membership, MembershipEvent } from './membership.model.js';
 
 /**
- * The SQL of `membership` and `membership_event`: the reads, and the statements only the ledger runs
- * (membership-ledger.ts is the one writer of both tables). A membership has one row shape here
- * (MembershipRow) and one mapper to the GraphQL model (toMembership).
+ * The reads of `membership` and `membership_event`. A membership has one row shape (MembershipRow)
+ * and one mapper to the GraphQL model (toMembership); the statements that write either table are in
+ * membership-ledger.repository.ts, which only the ledger may import (a rule of `npm run lint`).
  */
 
 export interface MembershipRow {
@@ -27,7 +27,7 @@ export interface MembershipRow {
   version: number;
 }
 
-const ROW_COLUMNS = `m.id, m.coalition_id, m.participant_id, m.status, m.status_since, m.status_since_precision,
+export const ROW_COLUMNS = `m.id, m.coalition_id, m.participant_id, m.status, m.status_since, m.status_since_precision,
   m.invited_on, m.role, m.note, m.version`;
 
 /**
@@ -128,16 +128,6 @@ export const toEvent = ({
   return { ...rest, recordedAt: new Date(recordedAt) };
 };
 
-export interface NewMembershipEvent {
-  membershipId: string;
-  status: MembershipStatus;
-  effectiveOn: string;
-  precision: DatePrecision;
-  isAttested: boolean;
-  recordedBy: string;
-  note: string | null;
-}
-
 export type MembershipValues = Omit<MembershipRow, 'id' | 'version'>;
 
 @Injectable()
@@ -170,73 +160,5 @@ export class MembershipRepository {
     asOf: string | null,
   ): Promise<Array<{ status: MembershipStatus; kind: ParticipantKind; region: string | null; count: number }>> {
     return preparedRead(this.db, STATS_SQL[asOf === null ? 'now' : 'asOf'], [coalitionId, asOf]);
-  }
-
-  /**
-   * The membership as it stands, inside the caller's transaction: locked FOR UPDATE (the ledger's
-   * writes), FOR SHARE (its status must hold while a commitment is recorded), or not at all.
-   */
-  async current(
-    manager: EntityManager,
-    coalitionId: string,
-    participantId: string,
-    lock: 'update' | 'share' | 'none',
-  ): Promise<MembershipRow | null> {
-    const clause = lock === 'update' ? 'FOR UPDATE' : lock === 'share' ? 'FOR SHARE' : '';
-    const [row]: MembershipRow[] = await manager.query(
-      `SELECT ${ROW_COLUMNS} FROM membership m WHERE m.coalition_id = $1 AND m.participant_id = $2 ${clause}`,
-      [coalitionId, participantId],
-    );
-    return row ?? null;
-  }
-
-  /** The new row, or null when a concurrent writer created this membership first. */
-  async insert(manager: EntityManager, values: MembershipValues): Promise<MembershipRow | null> {
-    const [row]: MembershipRow[] = await manager.query(
-      `INSERT INTO membership (coalition_id, participant_id, status, status_since, status_since_precision, invited_on, role, note)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-       ON CONFLICT (coalition_id, participant_id) DO NOTHING
-       RETURNING ${ROW_COLUMNS.replaceAll('m.', '')}`,
-      [
-        values.coalition_id,
-        values.participant_id,
-        values.status,
-        values.status_since,
-        values.status_since_precision,
-        values.invited_on,
-        values.role,
-        values.note,
-      ],
-    );
-    return row ?? null;
-  }
-
-  /** The locked row moved to its new state, one version on. */
-  async update(manager: EntityManager, id: string, values: MembershipValues): Promise<MembershipRow> {
-    const [[row]]: [MembershipRow[], number] = await manager.query(
-      `UPDATE membership SET status = $2, status_since = $3, status_since_precision = $4, invited_on = $5, note = $6,
-              version = version + 1, updated_at = now()
-        WHERE id = $1
-       RETURNING ${ROW_COLUMNS.replaceAll('m.', '')}`,
-      [id, values.status, values.status_since, values.status_since_precision, values.invited_on, values.note],
-    );
-    return row;
-  }
-
-  async insertEvent(manager: EntityManager, event: NewMembershipEvent): Promise<string> {
-    const [row]: Array<{ id: string }> = await manager.query(
-      `INSERT INTO membership_event (membership_id, status, effective_on, effective_on_precision, is_attested, recorded_by, note)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-      [
-        event.membershipId,
-        event.status,
-        event.effectiveOn,
-        event.precision,
-        event.isAttested,
-        event.recordedBy,
-        event.note,
-      ],
-    );
-    return row.id;
   }
 }

@@ -4,6 +4,7 @@ import { ParticipantsModule } from '../participants/participants.module.js';
 import { SourcesModule } from '../sources/sources.module.js';
 import { MembershipEventResolver } from './membership-event.resolver.js';
 import { MembershipLedger } from './membership-ledger.js';
+import { MembershipLedgerRepository } from './membership-ledger.repository.js';
 import { MembershipMutationsResolver } from './membership-mutations.resolver.js';
 import { MembershipPagesRepository } from './membership-pages.repository.js';
 import { MembershipPagesService } from './membership-pages.service.js';
@@ -20,6 +21,7 @@ import { MembershipsService } from './memberships.service.js';
     MembershipRepository,
     MembershipPagesRepository,
     MembershipTimelineRepository,
+    MembershipLedgerRepository,
     MembershipLedger,
     MembershipsService,
     MembershipPagesService,
