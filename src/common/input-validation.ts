@@ -28,10 +28,17 @@ function ByRule(rule: InputRule): PropertyDecorator {
   return (target, property) => {
     // Normalise what passes; leave what fails as it came, for the validation to report.
     Transform(({ value }) => (isAllowed(rule, value) ? rule(value, String(property)) : value))(target, property);
-    ValidateBy({ name: RULE, validator: { validate: (value) => isAllowed(rule, value) } }, { context: { rule } })(
-      target,
-      property,
-    );
+    ValidateBy(
+      {
+        name: RULE,
+        validator: {
+          validate: (value) => isAllowed(rule, value),
+          // class-validator keeps the rule in the error's contexts only when there is a message.
+          defaultMessage: (args) => `${args?.property ?? 'value'} is not valid`,
+        },
+      },
+      { context: { rule } },
+    )(target, property);
   };
 }
 
