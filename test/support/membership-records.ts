@@ -11,6 +11,9 @@ export interface MembershipRecord {
   statusSince: string;
   events: Array<{ status: MembershipStatus; effectiveOn: string }>;
   audits: Array<{ operation: string; before: Record<string, unknown> | null; after: Record<string, unknown> }>;
+  /** Titles of its commitments, in order, and how many audit entries record a commitment of it. */
+  commitments: string[];
+  commitmentAudits: number;
 }
 
 /** The records of these participants' memberships of a coalition (absent ones are left out). */
@@ -24,7 +27,10 @@ export async function membershipRecords(
             (SELECT json_agg(json_build_object('status', e.status, 'effectiveOn', e.effective_on) ORDER BY e.effective_on, e.sequence)
                FROM membership_event e WHERE e.membership_id = m.id) AS events,
             (SELECT coalesce(json_agg(json_build_object('operation', a.operation, 'before', a.before, 'after', a.after) ORDER BY a.id), '[]')
-               FROM audit_entry a WHERE a.after->>'id' = m.id::text) AS audits
+               FROM audit_entry a WHERE a.after->>'id' = m.id::text) AS audits,
+            (SELECT coalesce(json_agg(c.title ORDER BY c.title), '[]') FROM commitment c WHERE c.membership_id = m.id) AS commitments,
+            (SELECT count(*)::int FROM audit_entry a
+              WHERE a.before IS NULL AND a.after->>'membershipId' = m.id::text) AS "commitmentAudits"
        FROM membership m JOIN participant p ON p.id = m.participant_id JOIN coalition c ON c.id = m.coalition_id
       WHERE c.slug = $1 AND p.code = ANY($2::text[])`,
     [coalition, codes],
@@ -61,6 +67,9 @@ export function brokenInvariants(record: MembershipRecord): string[] {
       broken.push(`audit entry ${index} is at version ${String(entry.after.version)}`);
     if (entry.after.status !== events[index]?.status) broken.push(`audit entry ${index} does not match event ${index}`);
   });
+  if (record.commitmentAudits !== record.commitments.length) {
+    broken.push(`${record.commitmentAudits} audit entries for ${record.commitments.length} commitments`);
+  }
   const latest = audits.at(-1)?.after;
   if (latest && (latest.status !== record.status || latest.version !== record.version)) {
     broken.push('the last audit entry is not the membership as it stands');
