@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from './audit/audit.module.js';
@@ -11,7 +10,6 @@ import { CoalitionsModule } from './coalitions/coalitions.module.js';
 import { CommitmentsModule } from './commitments/commitments.module.js';
 import type { GraphqlContext, RequestLike } from './common/graphql-context.js';
 import { errorReportingPlugin, formatGraphqlError } from './common/graphql-error-format.js';
-import { InputValidationPipe } from './common/input-validation.js';
 import { queryCostPlugin, queryLimitRules } from './common/query-limits.js';
 import { RequestLoaders } from './common/request-loaders.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
@@ -82,11 +80,7 @@ export class AppModule {
         HealthModule,
         ObservabilityModule,
       ],
-      providers: [
-        { provide: APP_CONFIG, useValue: config },
-        // Every GraphQL input checked at the edge, failures as BAD_USER_INPUT naming the field.
-        { provide: APP_PIPE, useClass: InputValidationPipe },
-      ],
+      providers: [{ provide: APP_CONFIG, useValue: config }],
       exports: [APP_CONFIG],
       global: true,
     };

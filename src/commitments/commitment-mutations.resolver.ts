@@ -1,9 +1,12 @@
+import { UsePipes } from '@nestjs/common';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { InputValidationPipe } from '../common/input-validation.js';
 import { CurrentWriteRequest, type WriteRequest } from '../common/write-request.js';
 import { Commitment } from './commitment.model.js';
 import { CommitmentWritesService } from './commitment-writes.service.js';
 import { RecordCommitmentInput, UpdateCommitmentStatusInput } from './dto/commitment-writes.input.js';
 
+@UsePipes(InputValidationPipe)
 @Resolver(() => Commitment)
 export class CommitmentMutationsResolver {
   constructor(private readonly writes: CommitmentWritesService) {}

@@ -106,8 +106,9 @@ export function validateInput<T extends object>(type: new () => T, value: unknow
 }
 
 /**
- * Runs on every resolver argument (a global pipe); only classes that carry rules are checked, so
- * scalars, parents and the context pass untouched.
+ * On every mutation resolver (`@UsePipes(InputValidationPipe)`): the arguments whose class carries
+ * rules are checked, the rest pass untouched. Not a global pipe: Nest would then run it, asynchronously,
+ * for every parameter of every field resolver of every read (hundreds for a nested page) to check nothing.
  */
 @Injectable()
 export class InputValidationPipe implements PipeTransform {

@@ -67,16 +67,9 @@ export class MembershipLedger {
   }
 
   /**
-   * The membership as it stands, without a lock (a dry run, the import's first pass): what `record`
-   * would be judged against if nobody wrote in between.
+   * Checks `change` against the membership as it stands, without a lock and writing nothing (a dry run,
+   * the import's first pass); throws what `record` would if nobody wrote in between.
    */
-  current(manager: EntityManager, coalitionId: string, participantId: string): Promise<Membership | null> {
-    return this.memberships
-      .current(manager, coalitionId, participantId, 'none')
-      .then((row) => (row ? toMembership(row) : null));
-  }
-
-  /** Checks `change` against the membership as it stands, writing nothing; throws what `record` would. */
   async check(manager: EntityManager, change: MembershipChange): Promise<MembershipPlan['kind']> {
     const current = await this.memberships.current(manager, change.coalitionId, change.participantId, 'none');
     return planMembershipChange(current, change).kind;

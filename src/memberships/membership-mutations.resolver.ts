@@ -1,9 +1,12 @@
+import { UsePipes } from '@nestjs/common';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { InputValidationPipe } from '../common/input-validation.js';
 import { CurrentWriteRequest, type WriteRequest } from '../common/write-request.js';
 import { ChangeMembershipStatusInput, RecordInvitationInput } from './dto/membership-writes.input.js';
 import { MembershipWritesService } from './membership-writes.service.js';
 import { Membership } from './membership.model.js';
 
+@UsePipes(InputValidationPipe)
 @Resolver(() => Membership)
 export class MembershipMutationsResolver {
   constructor(private readonly writes: MembershipWritesService) {}

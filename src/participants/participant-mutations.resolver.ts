@@ -1,9 +1,12 @@
+import { UsePipes } from '@nestjs/common';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { InputValidationPipe } from '../common/input-validation.js';
 import { CurrentWriteRequest, type WriteRequest } from '../common/write-request.js';
 import { AddParticipantInput } from './dto/add-participant.input.js';
 import { Participant, type ParticipantView } from './participant.model.js';
 import { ParticipantWritesService } from './participant-writes.service.js';
 
+@UsePipes(InputValidationPipe)
 @Resolver(() => Participant)
 export class ParticipantMutationsResolver {
   constructor(private readonly writes: ParticipantWritesService) {}
