@@ -2,11 +2,12 @@ import path from 'node:path';
 import { Logger } from '@nestjs/common';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../src/database/data-source.options.js';
+import { withApplicationOn } from '../src/cli-application.js';
 import { startEmbeddedPostgres, type DatabaseHandle } from '../src/database/embedded-postgres.launcher.js';
-import { migrate } from '../src/database/prepare-database.js';
+import { migrate } from '../src/database/migrate.js';
+import { registryDataSourceOptions } from '../src/registry-database.js';
+import { SeedModule } from '../src/seed/seed.module.js';
 import { SeedService } from '../src/seed/seed.service.js';
-import { SourcesService } from '../src/sources/sources.service.js';
 import { generateDataset, isDatasetLoaded, type DatasetCounts } from './dataset-generator.js';
 import type { DatasetPlan } from './dataset-plan.js';
 
@@ -40,14 +41,14 @@ export async function openBenchDatabase(scale: number, log: (message: string) =>
 export async function migrateAndSeed(url: string): Promise<void> {
   // The seed logs through Nest's static logger; outside the service only its warnings matter.
   Logger.overrideLogger(['fatal', 'error', 'warn']);
-  const dataSource = new DataSource(dataSourceOptions(url));
+  const dataSource = new DataSource(registryDataSourceOptions(url));
   await dataSource.initialize();
   try {
     await migrate(dataSource);
-    await new SeedService(dataSource, new SourcesService(dataSource)).run();
   } finally {
     await dataSource.destroy();
   }
+  await withApplicationOn(url, [SeedModule], (app) => app.get(SeedService).run());
 }
 
 /**

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { timelineSql } from '../src/memberships/membership-timeline.service.js';
+import { timelineSql } from '../src/memberships/membership-timeline.repository.js';
 import { ALL_MEMBERSHIP_STATUSES } from '../src/memberships/membership-status.js';
 
 /**

@@ -14,12 +14,12 @@ import { errorReportingPlugin, formatGraphqlError } from './common/graphql-error
 import { queryCostPlugin, queryLimitRules } from './common/query-limits.js';
 import { RequestLoaders } from './common/request-loaders.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
-import { dataSourceOptions } from './database/data-source.options.js';
 import { HealthModule } from './health/health.module.js';
 import { MembershipsModule } from './memberships/memberships.module.js';
 import { ObservabilityModule } from './observability/observability.module.js';
 import { Country, InternationalOrganization } from './participants/participant.model.js';
 import { ParticipantsModule } from './participants/participants.module.js';
+import { registryDataSourceOptions } from './registry-database.js';
 import { ResponseCacheModule } from './response-cache/response-cache.module.js';
 import { RosterImportModule } from './roster-import/roster-import.module.js';
 import { SeedModule } from './seed/seed.module.js';
@@ -38,7 +38,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, config.database)),
+        TypeOrmModule.forRoot(registryDataSourceOptions(databaseUrl, config.database)),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           path: '/graphql',

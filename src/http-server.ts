@@ -4,10 +4,10 @@ import { LogController } from 'fastify';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { closeConnectionsAfterAnswersWhileStopping } from './graceful-shutdown.js';
-import { prepareDatabase } from './database/prepare-database.js';
 import { ShutdownState } from './health/shutdown-state.js';
 import { createLogger, JsonNestLogger } from './observability/logger.js';
 import { MetricsService } from './observability/metrics.service.js';
+import { prepareRegistryDatabase } from './registry-database.js';
 import { requestIdFor } from './observability/request-id.js';
 import { installRequestLogging } from './observability/request-logging.js';
 import { RegistryChangesService } from './response-cache/registry-changes.service.js';
@@ -49,6 +49,6 @@ export async function createHttpServer(config: AppConfig, databaseUrl: string): 
       maxBytes: 64 * 1024 * 1024,
     }).install(adapter.getInstance(), '/graphql');
   }
-  await prepareDatabase(app);
+  await prepareRegistryDatabase(app);
   return app;
 }

@@ -1,5 +1,5 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { bearer } from './support/api-keys.js';
@@ -33,6 +33,35 @@ describe('npm run apikey', () => {
     expect((await runCli(APIKEY, ['revoke', '--name', 'ops'], databaseUrl)).code).toBe(0);
     const refused = await app.current().graphql(`{ auditLog { totalCount } }`, {}, bearer(key));
     expect(refused.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('audits creating and revoking a key: who ran the CLI, the key name and role, never the key', async () => {
+    const { databaseUrl } = app.current();
+    const created = await runCli(APIKEY, ['create', '--role', 'viewer', '--name', 'audited'], databaseUrl);
+    const key = created.stdout.trim().split('\n').at(-1)!;
+    expect((await runCli(APIKEY, ['revoke', '--name', 'audited'], databaseUrl)).code).toBe(0);
+    const entries = await app
+      .current()
+      .app.get(DataSource)
+      .query(
+        `SELECT actor, role, operation, before, after FROM audit_entry
+          WHERE operation IN ('createApiKey', 'revokeApiKey') AND after->>'name' = 'audited' ORDER BY id`,
+      );
+    const operator = { actor: `cli:${userInfo().username}`, role: 'SYSTEM' };
+    expect(entries).toEqual([
+      { ...operator, operation: 'createApiKey', before: null, after: { name: 'audited', role: 'VIEWER' } },
+      {
+        ...operator,
+        operation: 'revokeApiKey',
+        before: { name: 'audited', role: 'VIEWER', revokedAt: null },
+        after: { name: 'audited', role: 'VIEWER', revokedAt: expect.any(String) },
+      },
+    ]);
+    const [{ key_hash: hash }] = await app
+      .current()
+      .app.get(DataSource)
+      .query(`SELECT key_hash FROM api_key WHERE name = 'audited'`);
+    for (const secret of [key, key.split('_').at(-1)!, hash]) expect(JSON.stringify(entries)).not.toContain(secret);
   });
 
   it('refuses an unknown role', async () => {

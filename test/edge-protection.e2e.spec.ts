@@ -1,7 +1,7 @@
 import { jest } from '@jest/globals';
 import pg from 'pg';
 import { ApiKeysService } from '../src/auth/api-keys.service.js';
-import { bearer, createTestKeys, type TestKeys } from './support/api-keys.js';
+import { bearer, createTestKeys, TEST_SETUP, type TestKeys } from './support/api-keys.js';
 import { startServiceProcess, type ServiceProcess } from './support/service-process.js';
 import { createTestDatabase, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -66,7 +66,7 @@ describe('rate limits before any key work', () => {
   const liveKey = (service: TestApp, name: string) =>
     service.app
       .get(ApiKeysService)
-      .create(name, 'viewer')
+      .create(name, 'viewer', TEST_SETUP)
       .then(({ key }) => key);
   /** The key with another secret: its prefix finds a live row, its secret does not match. */
   const wrongSecret = (key: string) => `${key.slice(0, -8)}AAAAAAAA`;

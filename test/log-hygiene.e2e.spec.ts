@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { dataSourceOptions } from '../src/database/data-source.options.js';
+import { REGISTRY_SCHEMA } from '../src/registry-database.js';
 import { createLogger, JsonNestLogger } from '../src/observability/logger.js';
 import { postGraphql, startServiceProcess } from './support/service-process.js';
 import { createTestDatabase } from './support/test-app.js';
@@ -59,7 +60,7 @@ it("logs a caller's mistakes at info, one line each, without a stack", async () 
 }, 120_000);
 
 it("keeps a database error's detail, where and parameters (row values) out of the log", async () => {
-  const dataSource = new DataSource(dataSourceOptions(database.url));
+  const dataSource = new DataSource(dataSourceOptions(database.url, REGISTRY_SCHEMA));
   await dataSource.initialize();
   let failure: unknown;
   try {

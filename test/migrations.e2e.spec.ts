@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { MIGRATIONS } from '../src/database/data-source.options.js';
+import { MIGRATIONS } from '../src/registry-database.js';
 import { runCli } from './support/run-cli.js';
 import { createTestDatabase } from './support/test-app.js';
 

@@ -3,6 +3,7 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { RosterImportService } from '../src/roster-import/roster-import.service.js';
 import { ApiKeysService } from '../src/auth/api-keys.service.js';
+import { TEST_SETUP } from './support/api-keys.js';
 import { useTestApp } from './support/test-app.js';
 
 const SLUG = 'synthetic-drug-threats';
@@ -11,7 +12,7 @@ const app = useTestApp();
 beforeAll(async () => {
   // 40 more members, so a page of 50 is full.
   const service = app.current();
-  await service.app.get(ApiKeysService).create('bulk', 'admin');
+  await service.app.get(ApiKeysService).create('bulk', 'admin', TEST_SETUP);
   const codes: Array<{ code: string }> = await service.app.get(DataSource).query(
     `SELECT code FROM participant p WHERE kind = 'COUNTRY' AND NOT EXISTS (SELECT 1 FROM membership m WHERE m.participant_id = p.id)
       ORDER BY code LIMIT 40`,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import pg from 'pg';
-import { REGISTRY_MIGRATIONS } from '../src/backup/registry-migrations.js';
+import { MIGRATIONS as REGISTRY_MIGRATIONS } from '../src/registry-database.js';
 import { BACKUP, RESTORE, rewrittenBackup, writtenFile } from './support/backup-cli.js';
 import { fingerprintOfData } from './support/registry-data.js';
 import { runCli } from './support/run-cli.js';

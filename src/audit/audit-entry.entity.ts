@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { Role } from '../common/graphql-context.js';
+import type { ActorRole } from './actor.js';
 
 /** One write, as it happened: who (the key's name, never the key), what, and the data before and after. */
 @Entity('audit_entry')
@@ -14,7 +14,7 @@ export class AuditEntryEntity {
   actor: string;
 
   @Column({ type: 'text' })
-  role: Role;
+  role: ActorRole;
 
   @Column({ type: 'text' })
   operation: string;

@@ -1,5 +1,5 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { RequiresRole } from '../auth/requires-role.decorator.js';
+import { RequiresRole } from '../common/requires-role.decorator.js';
 import type { Connection } from '../common/pagination.js';
 import { pagedListCost } from '../common/query-limits.js';
 import type { AuditEntryEntity } from './audit-entry.entity.js';

@@ -2,7 +2,10 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { Actor } from '../audit/actor.js';
+import { AuditedWriteService } from '../audit/audited-write.service.js';
 import { AlreadyExists, InvalidInput, NotFound, Unauthenticated } from '../common/domain-errors.js';
+import { INPUT_LIMITS } from '../common/input-rules.js';
 import type { Caller, RequestLike, Role } from '../common/graphql-context.js';
 import { ApiKeyEntity } from './api-key.entity.js';
 import { generateKey, hashKey, isKeyOf, prefixOf } from './api-key-secret.js';
@@ -36,44 +39,58 @@ export class ApiKeysService {
   /** One lookup per request, shared by the rate limiter (which needs the key's name) and the auth guard. */
   private readonly callers = new WeakMap<RequestLike, Promise<Caller | undefined>>();
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly writes: AuditedWriteService,
+  ) {}
 
   private get keys() {
     return this.db.getRepository(ApiKeyEntity);
   }
 
-  /** Creates a key and returns it in clear, the only time it exists outside the caller's hands. */
-  async create(name: string, role: string): Promise<{ key: string; record: ApiKeyEntity }> {
+  /**
+   * Creates a key and returns it in clear, the only time it exists outside the caller's hands. The
+   * audit log records who created it, its name and its role; never the key.
+   */
+  async create(name: string, role: string, by: Actor): Promise<{ key: string; record: ApiKeyEntity }> {
     const trimmed = name.trim();
-    if (trimmed.length === 0 || trimmed.length > 100)
-      throw new InvalidInput('name', 'name must be 1 to 100 characters');
+    if (trimmed.length === 0 || trimmed.length > INPUT_LIMITS.apiKeyName)
+      throw new InvalidInput('name', `name must be 1 to ${INPUT_LIMITS.apiKeyName} characters`);
     const upperRole = role.toUpperCase() as Role;
     if (!ROLES.includes(upperRole))
       throw new InvalidInput('role', `role must be one of ${ROLES.join(', ').toLowerCase()}`);
-    if (await this.keys.existsBy({ name: trimmed })) throw new AlreadyExists(`A key named "${trimmed}" exists already`);
     const { key, prefix } = generateKey();
-    const record = await this.keys.save({
-      name: trimmed,
-      role: upperRole,
-      prefix,
-      keyHash: await hashKey(key),
-      revokedAt: null,
+    const keyHash = await hashKey(key);
+    return this.writes.run(by, async (tx) => {
+      const keys = tx.manager.getRepository(ApiKeyEntity);
+      if (await keys.existsBy({ name: trimmed })) throw new AlreadyExists(`A key named "${trimmed}" exists already`);
+      const record = await keys.save({ name: trimmed, role: upperRole, prefix, keyHash, revokedAt: null });
+      await tx.recordChange({ operation: 'createApiKey', before: null, after: { name: trimmed, role: upperRole } });
+      return { key, record };
     });
-    return { key, record };
   }
 
   list(): Promise<ApiKeyEntity[]> {
     return this.keys.find({ order: { createdAt: 'ASC' } });
   }
 
-  async revoke(name: string): Promise<ApiKeyEntity> {
-    const record = await this.keys.findOneBy({ name });
-    if (!record) throw new NotFound(`No key is named "${name}"`);
-    if (!record.revokedAt) {
-      record.revokedAt = new Date();
-      await this.keys.save(record);
-    }
-    return record;
+  /** Revokes a key at once; audited like its creation (a key already revoked changes nothing). */
+  revoke(name: string, by: Actor): Promise<ApiKeyEntity> {
+    return this.writes.run(by, async (tx) => {
+      const keys = tx.manager.getRepository(ApiKeyEntity);
+      const record = await keys.findOne({ where: { name }, lock: { mode: 'pessimistic_write' } });
+      if (!record) throw new NotFound(`No key is named "${name}"`);
+      if (!record.revokedAt) {
+        record.revokedAt = new Date();
+        await keys.save(record);
+        await tx.recordChange({
+          operation: 'revokeApiKey',
+          before: { name: record.name, role: record.role, revokedAt: null },
+          after: { name: record.name, role: record.role, revokedAt: record.revokedAt },
+        });
+      }
+      return record;
+    });
   }
 
   /** A live key by name, for tools that act under a key's name (the bulk import). */

@@ -1,12 +1,26 @@
 import 'reflect-metadata';
+import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
-import { exitOnFailure, withCliDatabase } from '../database/cli-database.js';
+import { systemActor } from '../audit/actor.js';
+import { withCliApplication } from '../cli-application.js';
+import { exitOnFailure } from '../database/cli-database.js';
 import { ApiKeysService } from './api-keys.service.js';
 
 const USAGE = `Usage:
   npm run apikey -- create --role admin|viewer --name NAME   prints the new key as the last line, once
   npm run apikey -- list                                     names, roles, dates; never the keys
   npm run apikey -- revoke --name NAME`;
+
+/** Whoever runs the CLI at this machine's shell: the audit log's "who" for keys made or revoked here. */
+function operator() {
+  let user = 'unknown';
+  try {
+    user = userInfo().username;
+  } catch {
+    // No entry in the password database (a container's arbitrary uid): the audit entry says "unknown".
+  }
+  return systemActor(`cli:${user}`);
+}
 
 async function main(): Promise<void> {
   const { positionals, values } = parseArgs({
@@ -18,11 +32,11 @@ async function main(): Promise<void> {
     process.stdout.write(`${USAGE}\n`);
     process.exit(values.help ? 0 : 2);
   }
-  await withCliDatabase(async (dataSource) => {
-    const keys = new ApiKeysService(dataSource);
+  await withCliApplication([], async (app) => {
+    const keys = app.get(ApiKeysService);
     if (command === 'create') {
       if (!values.name || !values.role) throw new Error(`create needs --name and --role\n${USAGE}`);
-      const { key, record } = await keys.create(values.name, values.role);
+      const { key, record } = await keys.create(values.name, values.role, operator());
       process.stdout.write(
         `Created ${record.role.toLowerCase()} key "${record.name}". Store it now: it is not shown again.\n`,
       );
@@ -34,7 +48,7 @@ async function main(): Promise<void> {
       }
     } else {
       if (!values.name) throw new Error(`revoke needs --name\n${USAGE}`);
-      const record = await keys.revoke(values.name);
+      const record = await keys.revoke(values.name, operator());
       process.stdout.write(`Revoked key "${record.name}".\n`);
     }
   });

@@ -6,7 +6,7 @@ import { Forbidden, Unauthenticated } from '../common/domain-errors.js';
 import type { GraphqlContext, Role } from '../common/graphql-context.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { ApiKeysService } from './api-keys.service.js';
-import { REQUIRED_ROLE } from './requires-role.decorator.js';
+import { REQUIRED_ROLE } from '../common/requires-role.decorator.js';
 
 /**
  * Who may do what, for every root field: reads are public unless REQUIRE_AUTH_FOR_READS, every

@@ -1,6 +1,6 @@
 /**
  * Failures a person can act on. Each message says what is wrong and what to do; the CLIs print the
- * message alone (a `code` marks the error as expected, see exitOnFailure), never a stack.
+ * message alone (a `code` marks the error as expected: database/cli-database.ts exitOnFailure), never a stack.
  */
 export class BackupFileDamaged extends Error {
   readonly code = 'BACKUP_FILE_DAMAGED';
@@ -26,17 +26,4 @@ export class RestoreFailed extends Error {
 
 export class BackupRefused extends Error {
   readonly code = 'BACKUP_REFUSED';
-}
-
-/**
- * Ends a backup or restore CLI: the message alone for failures a person can act on (ours, and the
- * driver's and the system's, which carry a code: ECONNREFUSED, 28P01...), a stack for the unexpected.
- * (database/cli-database.ts has the same rule, but loading it loads the seed and Nest: 2 s per run.)
- */
-export function exitOnFailure(error: unknown): never {
-  const isExpected = error instanceof Error && typeof (error as { code?: unknown }).code === 'string';
-  process.stderr.write(
-    `${isExpected || !(error instanceof Error) ? String((error as Error)?.message ?? error) : error.stack}\n`,
-  );
-  process.exit(1);
 }

@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/app-config.js';
 import { openDatabase } from '../database/open-database.js';
-import { BackupRefused, exitOnFailure } from './backup-errors.js';
+import { exitOnFailure } from '../database/cli-database.js';
+import { BackupRefused } from './backup-errors.js';
 import { backupTarget, pruneBackups } from './backup-files.js';
 import { createBackup } from './create-backup.js';
 

@@ -2,7 +2,8 @@ import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import type pg from 'pg';
 import copyStreams from 'pg-copy-streams';
-import { DataSource, MigrationExecutor, type Migration } from 'typeorm';
+import { DataSource, MigrationExecutor, type DataSourceOptions, type Migration } from 'typeorm';
+import { MIGRATION_LOCK } from '../database/migrate.js';
 import { RestoreFailed, RestoreRefused } from './backup-errors.js';
 import { readBackup, verifyBackup, type BackupManifest } from './backup-file.js';
 import {
@@ -17,10 +18,11 @@ import {
   useCopySettings,
 } from './backup.queries.js';
 import { planMigrations } from './migration-plan.js';
-import { MIGRATION_LOCK_SQL, REGISTRY_MIGRATIONS } from './registry-migrations.js';
 import { firstOutOfOrder } from './table-order.js';
 
 export interface RestoreOptions {
+  /** The code's migrations (the composition root's list): the target is brought to the file's with them. */
+  migrations: NonNullable<DataSourceOptions['migrations']>;
   /** Drop what the target's schema holds first (in the restore's own transaction). */
   isReplacing: boolean;
   report(line: string): void;
@@ -56,7 +58,7 @@ export async function restoreBackup(file: string, targetUrl: string, options: Re
   const dataSource = new DataSource({
     type: 'postgres',
     url: targetUrl,
-    migrations: REGISTRY_MIGRATIONS,
+    migrations: options.migrations,
     poolSize: 1,
     logging: false,
     extra: { application_name: 'coalition-registry restore' },
@@ -70,7 +72,7 @@ export async function restoreBackup(file: string, targetUrl: string, options: Re
     const plan = planMigrations(file, manifest.migrations, [...byName.keys()]);
     await useCopySettings(client);
     await runner.startTransaction();
-    await client.query(MIGRATION_LOCK_SQL);
+    await client.query(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
     const sessions = await serviceSessions(client);
     if (sessions > 0) {
       throw new RestoreRefused(

@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/app-config.js';
 import { openDatabase } from '../database/open-database.js';
-import { exitOnFailure, RestoreRefused } from './backup-errors.js';
+import { exitOnFailure } from '../database/cli-database.js';
+import { REGISTRY_SCHEMA } from '../registry-database.js';
+import { RestoreRefused } from './backup-errors.js';
 import { restoreBackup } from './restore-backup.js';
 
 const USAGE = `Usage: npm run restore -- FILE [--into DATABASE_URL] [--replace]
@@ -31,7 +33,11 @@ async function main(): Promise<void> {
   const database = values.into ? { url: values.into, stop: async () => {} } : await openDatabase(loadConfig());
   try {
     const report = (line: string) => process.stdout.write(`${line}\n`);
-    const summary = await restoreBackup(file, database.url, { isReplacing: values.replace ?? false, report });
+    const summary = await restoreBackup(file, database.url, {
+      migrations: REGISTRY_SCHEMA.migrations,
+      isReplacing: values.replace ?? false,
+      report,
+    });
     const later = summary.laterMigrations.length > 0 ? `, then ran ${summary.laterMigrations.join(', ')}` : '';
     report(
       `Restored ${summary.rows} rows in ${summary.manifest.tables.length} tables into ${describe(database.url)}: ` +

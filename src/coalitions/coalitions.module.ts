@@ -7,12 +7,14 @@ import {
   LineOfEffortResolver,
   ReportedFigureResolver,
 } from './coalition-facts.resolver.js';
+import { CoalitionRepository } from './coalition.repository.js';
 import { CoalitionsResolver } from './coalitions.resolver.js';
 import { CoalitionsService } from './coalitions.service.js';
 
 @Module({
   imports: [ParticipantsModule, SourcesModule],
   providers: [
+    CoalitionRepository,
     CoalitionsService,
     CoalitionsResolver,
     ReportedFigureResolver,

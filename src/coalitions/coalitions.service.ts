@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { InvalidInput } from '../common/domain-errors.js';
-import { RegistryChangesService } from '../response-cache/registry-changes.service.js';
 import { groupInOrder, type RequestLoaders } from '../common/request-loaders.js';
+import { RegistryChangesService } from '../response-cache/registry-changes.service.js';
+import { SourcesService, type CitedSource } from '../sources/sources.service.js';
 import { CoalitionEventEntity } from './coalition-event.entity.js';
-import { CoalitionEntity } from './coalition.entity.js';
+import type { CoalitionEntity } from './coalition.entity.js';
+import { CoalitionRepository } from './coalition.repository.js';
 import { EngagementEntity } from './engagement.entity.js';
 import { LineOfEffortEntity } from './line-of-effort.entity.js';
 import { ReportedFigureEntity } from './reported-figure.entity.js';
@@ -23,14 +24,15 @@ export class CoalitionsService {
   private readonly bySlug = new Map<string, CoalitionEntity>();
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly coalitions: CoalitionRepository,
+    private readonly sources: SourcesService,
     private readonly changes: RegistryChangesService,
   ) {
     changes.onChange(() => this.bySlug.clear());
   }
 
   list(): Promise<CoalitionEntity[]> {
-    return this.db.getRepository(CoalitionEntity).find({ order: { launchedOn: 'ASC', slug: 'ASC' } });
+    return this.coalitions.all();
   }
 
   /** Coalitions are few and change rarely: kept in memory, forgotten on any change to the registry. */
@@ -39,15 +41,20 @@ export class CoalitionsService {
     const known = this.bySlug.get(slug);
     if (known) return known;
     const generation = this.changes.generation;
-    const row = await this.db.getRepository(CoalitionEntity).findOneBy({ slug });
+    const row = await this.coalitions.bySlug(slug);
     if (row && generation === this.changes.generation && this.changes.isListening) this.bySlug.set(slug, row);
     return row;
+  }
+
+  /** Inside a write's transaction: whether the coalition exists there (the seed loads each only once). */
+  async existsIn(manager: EntityManager, slug: string): Promise<boolean> {
+    return (await this.coalitions.bySlug(slug, manager)) !== null;
   }
 
   load(loaders: RequestLoaders, id: string): Promise<CoalitionEntity> {
     return loaders
       .get<string, CoalitionEntity>('coalition', async (ids) => {
-        const rows = await this.db.getRepository(CoalitionEntity).findBy({ id: In([...ids]) });
+        const rows = await this.coalitions.byIds(ids);
         const byId = new Map(rows.map((row) => [row.id, row]));
         return ids.map((coalitionId) => byId.get(coalitionId) ?? new Error(`coalition ${coalitionId} missing`));
       })
@@ -60,14 +67,8 @@ export class CoalitionsService {
   }
 
   /** The latest reported figure on or before `date`, or null when nothing had been reported yet. */
-  async latestReportedFigure(coalitionId: string, date: string): Promise<ReportedFigureEntity | null> {
-    return this.db
-      .getRepository(ReportedFigureEntity)
-      .createQueryBuilder('f')
-      .where('f.coalition_id = :coalitionId AND f.reported_on <= :date', { coalitionId, date })
-      .orderBy('f.reported_on', 'DESC')
-      .addOrderBy('f.id', 'DESC')
-      .getOne();
+  latestReportedFigure(coalitionId: string, date: string): Promise<ReportedFigureEntity | null> {
+    return this.coalitions.latestReportedFigure(coalitionId, date);
   }
 
   events(loaders: RequestLoaders, coalitionId: string): Promise<CoalitionEventEntity[]> {
@@ -82,6 +83,48 @@ export class CoalitionsService {
     return this.childrenOf(loaders, EngagementEntity, coalitionId, 'id');
   }
 
+  /** A coalition and its sources; the facts about it below each come with theirs. Returns the new id. */
+  async recordCoalition(
+    manager: EntityManager,
+    coalition: Omit<CoalitionEntity, 'id'>,
+    sources: CitedSource[],
+  ): Promise<string> {
+    const { id } = await this.coalitions.insertCoalition(manager, coalition);
+    await this.sources.cite(manager, 'coalition', id, sources);
+    return id;
+  }
+
+  async recordReportedFigure(manager: EntityManager, figure: Omit<ReportedFigureEntity, 'id'>, sources: CitedSource[]) {
+    await this.sources.cite(
+      manager,
+      'reported_figure',
+      await this.coalitions.insertReportedFigure(manager, figure),
+      sources,
+    );
+  }
+
+  async recordEvent(manager: EntityManager, event: Omit<CoalitionEventEntity, 'id'>, sources: CitedSource[]) {
+    await this.sources.cite(manager, 'coalition_event', await this.coalitions.insertEvent(manager, event), sources);
+  }
+
+  async recordLineOfEffort(manager: EntityManager, line: Omit<LineOfEffortEntity, 'id'>, sources: CitedSource[]) {
+    await this.sources.cite(
+      manager,
+      'line_of_effort',
+      await this.coalitions.insertLineOfEffort(manager, line),
+      sources,
+    );
+  }
+
+  async recordEngagement(manager: EntityManager, engagement: Omit<EngagementEntity, 'id'>, sources: CitedSource[]) {
+    await this.sources.cite(
+      manager,
+      'engagement',
+      await this.coalitions.insertEngagement(manager, engagement),
+      sources,
+    );
+  }
+
   /** Rows of a coalition's child table, batched over all coalitions a request asks about. */
   private childrenOf<Row extends { coalitionId: string; id: string }>(
     loaders: RequestLoaders,
@@ -91,13 +134,7 @@ export class CoalitionsService {
   ): Promise<Row[]> {
     return loaders
       .get<string, Row[]>(`coalition:${entity.name}`, async (ids) => {
-        const rows = await this.db
-          .getRepository(entity)
-          .createQueryBuilder('child')
-          .where('child.coalition_id = ANY(:ids)', { ids })
-          .orderBy(`child.${orderBy}`, 'ASC')
-          .addOrderBy('child.id', 'ASC')
-          .getMany();
+        const rows = await this.coalitions.childrenOf(entity, ids, orderBy);
         return groupInOrder(ids, rows, (row) => row.coalitionId);
       })
       .load(coalitionId);

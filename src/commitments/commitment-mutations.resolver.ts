@@ -1,26 +1,29 @@
-import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
-import type { GraphqlContext } from '../common/graphql-context.js';
+import { UsePipes } from '@nestjs/common';
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { InputValidationPipe } from '../common/input-validation.js';
+import { CurrentWriteRequest, type WriteRequest } from '../common/write-request.js';
 import { Commitment } from './commitment.model.js';
 import { CommitmentWritesService } from './commitment-writes.service.js';
 import { RecordCommitmentInput, UpdateCommitmentStatusInput } from './dto/commitment-writes.input.js';
 
+@UsePipes(InputValidationPipe)
 @Resolver(() => Commitment)
 export class CommitmentMutationsResolver {
   constructor(private readonly writes: CommitmentWritesService) {}
 
   @Mutation(() => Commitment, { description: 'Record what a COMMITTED member undertook, with its source. Admin.' })
   recordCommitment(
-    @Context() context: GraphqlContext,
+    @CurrentWriteRequest() write: WriteRequest,
     @Args('input') input: RecordCommitmentInput,
   ): Promise<Commitment> {
-    return this.writes.recordCommitment(context, input);
+    return this.writes.recordCommitment(write, input);
   }
 
   @Mutation(() => Commitment, { description: 'Move a commitment to a new status, with its source. Admin.' })
   updateCommitmentStatus(
-    @Context() context: GraphqlContext,
+    @CurrentWriteRequest() write: WriteRequest,
     @Args('input') input: UpdateCommitmentStatusInput,
   ): Promise<Commitment> {
-    return this.writes.updateStatus(context, input);
+    return this.writes.updateStatus(write, input);
   }
 }

@@ -1,20 +1,21 @@
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../config/app-config.js';
-import { dataSourceOptions } from './data-source.options.js';
+import { dataSourceOptions, type DatabaseSchema } from './data-source.options.js';
 import { openDatabase } from './open-database.js';
-import { migrate } from './prepare-database.js';
+import { migrate } from './migrate.js';
 
 /**
  * The database the service uses, for a command-line tool: DATABASE_URL, or the embedded PostgreSQL
  * under DATA_DIR (joined when the service is running it, started and stopped here when not).
  */
 export async function withCliDatabase<T>(
+  schema: DatabaseSchema,
   work: (dataSource: DataSource, url: string) => Promise<T>,
   options: { isMigrating: boolean } = { isMigrating: true },
 ): Promise<T> {
   const config = loadConfig();
   const database = await openDatabase(config, (message) => process.stderr.write(`${message}\n`));
-  const dataSource = new DataSource(dataSourceOptions(database.url, config.database));
+  const dataSource = new DataSource(dataSourceOptions(database.url, schema, config.database));
   try {
     await dataSource.initialize();
     if (options.isMigrating) await migrate(dataSource);

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
-import { exitOnFailure, withCliDatabase } from './cli-database.js';
-import { migrate } from './prepare-database.js';
+// An entry point is a composition root wherever it lives: it may name the registry's migrations.
+import { withRegistryDatabase } from '../registry-database.js';
+import { exitOnFailure } from './cli-database.js';
+import { migrate } from './migrate.js';
 
 /**
  * `npm run migration:run` applies pending migrations (the service also does at start-up);
@@ -12,7 +14,7 @@ async function main(): Promise<void> {
     process.stdout.write('Usage: node dist/src/database/migrate.cli.js run|revert\n');
     process.exit(2);
   }
-  await withCliDatabase(
+  await withRegistryDatabase(
     async (dataSource) => {
       if (command === 'revert') {
         const [last] = await dataSource.query(`SELECT name FROM migrations ORDER BY id DESC LIMIT 1`).catch(() => []);

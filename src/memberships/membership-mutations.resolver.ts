@@ -1,9 +1,12 @@
-import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
-import type { GraphqlContext } from '../common/graphql-context.js';
+import { UsePipes } from '@nestjs/common';
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { InputValidationPipe } from '../common/input-validation.js';
+import { CurrentWriteRequest, type WriteRequest } from '../common/write-request.js';
 import { ChangeMembershipStatusInput, RecordInvitationInput } from './dto/membership-writes.input.js';
 import { MembershipWritesService } from './membership-writes.service.js';
 import { Membership } from './membership.model.js';
 
+@UsePipes(InputValidationPipe)
 @Resolver(() => Membership)
 export class MembershipMutationsResolver {
   constructor(private readonly writes: MembershipWritesService) {}
@@ -12,17 +15,17 @@ export class MembershipMutationsResolver {
     description: 'Invite a participant (or re-invite one that declined or withdrew). Admin.',
   })
   recordInvitation(
-    @Context() context: GraphqlContext,
+    @CurrentWriteRequest() write: WriteRequest,
     @Args('input') input: RecordInvitationInput,
   ): Promise<Membership> {
-    return this.writes.recordInvitation(context, input);
+    return this.writes.recordInvitation(write, input);
   }
 
   @Mutation(() => Membership, { description: 'Move a membership to a new status, with its source. Admin.' })
   changeMembershipStatus(
-    @Context() context: GraphqlContext,
+    @CurrentWriteRequest() write: WriteRequest,
     @Args('input') input: ChangeMembershipStatusInput,
   ): Promise<Membership> {
-    return this.writes.changeStatus(context, input);
+    return this.writes.changeStatus(write, input);
   }
 }

@@ -3,16 +3,26 @@ import { CoalitionsModule } from '../coalitions/coalitions.module.js';
 import { ParticipantsModule } from '../participants/participants.module.js';
 import { SourcesModule } from '../sources/sources.module.js';
 import { MembershipEventResolver } from './membership-event.resolver.js';
+import { MembershipLedger } from './membership-ledger.js';
+import { MembershipLedgerRepository } from './membership-ledger.repository.js';
 import { MembershipMutationsResolver } from './membership-mutations.resolver.js';
-import { MembershipWritesService } from './membership-writes.service.js';
+import { MembershipPagesRepository } from './membership-pages.repository.js';
 import { MembershipPagesService } from './membership-pages.service.js';
+import { MembershipTimelineRepository } from './membership-timeline.repository.js';
 import { MembershipTimelineService } from './membership-timeline.service.js';
+import { MembershipWritesService } from './membership-writes.service.js';
+import { MembershipRepository } from './membership.repository.js';
 import { CoalitionMembershipsResolver, MembershipsResolver } from './memberships.resolver.js';
 import { MembershipsService } from './memberships.service.js';
 
 @Module({
   imports: [CoalitionsModule, ParticipantsModule, SourcesModule],
   providers: [
+    MembershipRepository,
+    MembershipPagesRepository,
+    MembershipTimelineRepository,
+    MembershipLedgerRepository,
+    MembershipLedger,
     MembershipsService,
     MembershipPagesService,
     MembershipTimelineService,
@@ -22,6 +32,6 @@ import { MembershipsService } from './memberships.service.js';
     MembershipWritesService,
     MembershipMutationsResolver,
   ],
-  exports: [MembershipsService, MembershipWritesService],
+  exports: [MembershipsService, MembershipLedger, MembershipWritesService],
 })
 export class MembershipsModule {}

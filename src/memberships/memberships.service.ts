@@ -1,62 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { preparedRead } from '../database/prepared-read.js';
+import { today } from '../common/calendar-date.js';
 import { NotFound } from '../common/domain-errors.js';
 import { groupInOrder, type RequestLoaders } from '../common/request-loaders.js';
 import { CoalitionsService, parseSlug } from '../coalitions/coalitions.service.js';
 import { parseParticipantCode } from '../participants/participant-code.js';
+import type { ParticipantKind } from '../participants/participant-kind.js';
 import { ALL_MEMBERSHIP_STATUSES, MembershipStatus } from './membership-status.js';
-import { membershipStateCte, STATE_COLUMNS, toMembership, type MembershipStateRow } from './membership-state.sql.js';
+import { MembershipRepository, toEvent, toMembership } from './membership.repository.js';
 import type { CoalitionStats, KindCount, Membership, MembershipEvent, RegionCount } from './membership.model.js';
-import { sourcesJsonSql } from '../sources/sources.service.js';
-import { ParticipantKind } from '../participants/participant-kind.js';
-import { today } from '../common/calendar-date.js';
-
-/**
- * Events of the memberships `which` selects, with their sources unless told not to (a page that does
- * not show them should not pay for them); $2 an optional date they must be effective by.
- */
-const historySql = (which: string, withSources = true) => `
-  SELECT e.id, e.membership_id AS "membershipId", e.status, e.effective_on AS "effectiveOn",
-         e.effective_on_precision AS "effectiveOnPrecision", e.is_attested AS "isAttested",
-         e.recorded_at AS "recordedAt", e.recorded_by AS "recordedBy", e.note,
-         ${withSources ? `${sourcesJsonSql('membership_event', 'e.id')} AS sources,` : ''}
-         row_number() OVER (PARTITION BY e.membership_id ORDER BY e.effective_on, e.sequence) AS sequence_order
-    FROM membership_event e
-   WHERE ${which} AND ($2::date IS NULL OR e.effective_on <= $2::date)`;
-
-/** The diplomat's lookup, built once per form: a statement's text is also its prepared-statement key. */
-const findOneSql = (
-  isAsOf: boolean,
-) => `WITH ${membershipStateCte(isAsOf, '(SELECT id FROM coalition WHERE slug = $1)')}
-         SELECT (SELECT id FROM coalition WHERE slug = $1) AS coalition_found, found.*,
-                (SELECT json_agg(to_json(events) ORDER BY events.sequence_order)
-                   FROM (${historySql('e.membership_id = found.id')}) AS events) AS history
-           FROM (SELECT 1) AS always
-           LEFT JOIN LATERAL (
-             SELECT ${STATE_COLUMNS} FROM state JOIN participant p ON p.id = state.participant_id
-              WHERE p.code = $3 OR p.alpha3 = $3) AS found ON true`;
-const FIND_ONE_SQL = { now: findOneSql(false), asOf: findOneSql(true) };
-const historiesSql = (withSources: boolean) =>
-  `${historySql('e.membership_id = ANY($1::uuid[])', withSources)} ORDER BY e.membership_id, sequence_order`;
-const HISTORIES_SQL = { withSources: historiesSql(true), withoutSources: historiesSql(false) };
-
-type HistoryRow = Omit<MembershipEvent, 'recordedAt'> & { membershipId: string; recordedAt: Date | string };
-
-/** Rows come as columns from the loader and as JSON from the lookup; JSON carries the time as text. */
-const toEvent = ({
-  recordedAt,
-  ...event
-}: HistoryRow & { sequence_order?: unknown }): MembershipEvent & { membershipId: string } => {
-  const { sequence_order: _order, ...rest } = event;
-  return { ...rest, recordedAt: new Date(recordedAt) };
-};
 
 @Injectable()
 export class MembershipsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly memberships: MembershipRepository,
     private readonly coalitions: CoalitionsService,
   ) {}
 
@@ -73,30 +29,24 @@ export class MembershipsService {
   ): Promise<Membership | null> {
     const code = parseParticipantCode(participantCode, 'participant');
     const slug = parseSlug(coalitionSlug, 'coalition');
-    const rows: Array<MembershipStateRow & { coalition_found: string | null; history: HistoryRow[] | null }> =
-      await preparedRead(this.db, FIND_ONE_SQL[asOf === null ? 'now' : 'asOf'], [slug, asOf, code]);
-    const [row] = rows;
-    if (!row?.coalition_found)
+    const found = await this.memberships.lookup(slug, code, asOf);
+    if (!found.isCoalitionKnown)
       throw new NotFound(`No coalition has the slug "${coalitionSlug}"`, { argument: 'coalition' });
-    if (!row.id) return null;
+    if (!found.row) return null;
     // With their sources, these events answer a history asked for with or without them.
-    const events = (row.history ?? []).map(toEvent);
-    this.historyLoader(loaders, asOf, true).prime(row.id, events);
-    this.historyLoader(loaders, asOf, false).prime(row.id, events);
-    return toMembership(row, asOf);
+    const events = found.history.map(toEvent);
+    this.historyLoader(loaders, asOf, true).prime(found.row.id, events);
+    this.historyLoader(loaders, asOf, false).prime(found.row.id, events);
+    return toMembership(found.row, asOf);
   }
 
   /** Batched by id, for fields that point at a membership (a commitment's). */
   load(loaders: RequestLoaders, id: string): Promise<Membership> {
     return loaders
       .get<string, Membership>('membership', async (ids) => {
-        const rows: MembershipStateRow[] = await preparedRead(
-          this.db,
-          `SELECT ${STATE_COLUMNS} FROM membership state WHERE state.id = ANY($1::uuid[])`,
-          [ids],
-        );
-        const byId = new Map(rows.map((row) => [row.id, toMembership(row, null)]));
-        return ids.map((id) => byId.get(id) ?? new Error(`membership ${id} missing`));
+        const rows = await this.memberships.byIds(ids);
+        const byId = new Map(rows.map((row) => [row.id, toMembership(row)]));
+        return ids.map((membershipId) => byId.get(membershipId) ?? new Error(`membership ${membershipId} missing`));
       })
       .load(id);
   }
@@ -114,7 +64,7 @@ export class MembershipsService {
   private historyLoader(loaders: RequestLoaders, asOf: string | null, withSources: boolean) {
     const form = withSources ? 'withSources' : 'withoutSources';
     return loaders.get<string, MembershipEvent[]>(`history:${asOf ?? 'now'}:${form}`, async (ids) => {
-      const rows: HistoryRow[] = await preparedRead(this.db, HISTORIES_SQL[form], [ids, asOf]);
+      const rows = await this.memberships.histories(ids, asOf, withSources);
       return groupInOrder(ids, rows.map(toEvent), (event) => event.membershipId);
     });
   }
@@ -122,15 +72,7 @@ export class MembershipsService {
   /** Counts by status, kind and region on a date, in one query. */
   async stats(coalitionId: string, asOf: string | null): Promise<CoalitionStats> {
     const date = asOf ?? today();
-    const rows: Array<{ status: MembershipStatus; kind: ParticipantKind; region: string | null; count: number }> =
-      await preparedRead(
-        this.db,
-        `WITH ${membershipStateCte(asOf !== null)}
-         SELECT state.status, p.kind, p.region, count(*)::int AS count
-           FROM state JOIN participant p ON p.id = state.participant_id
-          GROUP BY state.status, p.kind, p.region`,
-        [coalitionId, asOf],
-      );
+    const rows = await this.memberships.countsOf(coalitionId, asOf);
     const byStatus = ALL_MEMBERSHIP_STATUSES.map((status) => ({
       status,
       count: rows.filter((row) => row.status === status).reduce((sum, row) => sum + row.count, 0),

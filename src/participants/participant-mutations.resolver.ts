@@ -1,18 +1,21 @@
-import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
-import type { GraphqlContext } from '../common/graphql-context.js';
+import { UsePipes } from '@nestjs/common';
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { InputValidationPipe } from '../common/input-validation.js';
+import { CurrentWriteRequest, type WriteRequest } from '../common/write-request.js';
 import { AddParticipantInput } from './dto/add-participant.input.js';
 import { Participant, type ParticipantView } from './participant.model.js';
 import { ParticipantWritesService } from './participant-writes.service.js';
 
+@UsePipes(InputValidationPipe)
 @Resolver(() => Participant)
 export class ParticipantMutationsResolver {
   constructor(private readonly writes: ParticipantWritesService) {}
 
   @Mutation(() => Participant, { description: 'Add an international organisation to the registry. Admin.' })
   addParticipant(
-    @Context() context: GraphqlContext,
+    @CurrentWriteRequest() write: WriteRequest,
     @Args('input') input: AddParticipantInput,
   ): Promise<ParticipantView> {
-    return this.writes.addParticipant(context, input);
+    return this.writes.addParticipant(write, input);
   }
 }

@@ -1,42 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { preparedRead } from '../database/prepared-read.js';
+import type { EntityManager } from 'typeorm';
 import { InvalidInput } from '../common/domain-errors.js';
+import { INPUT_LIMITS } from '../common/input-rules.js';
 import { checkPageSize } from '../common/pagination.js';
 import type { RequestLoaders } from '../common/request-loaders.js';
 import { foldForSearch } from '../common/search-text.js';
+import { countryCatalog, searchTextOf } from './country-catalog.js';
 import { ParticipantKind } from './participant-kind.js';
 import type { ParticipantView } from './participant.model.js';
-import { ParticipantEntity } from './participant.entity.js';
+import type { ParticipantEntity } from './participant.entity.js';
 import { parseParticipantCode } from './participant-code.js';
-
-/** The participant columns `toParticipantView` reads, and the field each becomes. */
-const PARTICIPANT_FIELDS: Array<[column: string, field: keyof ParticipantEntity]> = [
-  ['id', 'id'],
-  ['kind', 'kind'],
-  ['code', 'code'],
-  ['alpha3', 'alpha3'],
-  ['name', 'name'],
-  ['official_name', 'officialName'],
-  ['region', 'region'],
-  ['subregion', 'subregion'],
-  ['website', 'website'],
-  ['aliases', 'aliases'],
-];
-
-/** Those columns of the table under `alias`, each named `prefix` + its field (for another query's row). */
-export const participantColumns = (alias: string, prefix = ''): string =>
-  PARTICIPANT_FIELDS.map(([column, field]) => `${alias}.${column} AS "${prefix}${field}"`).join(', ');
-
-/** A participant read by another query with `participantColumns(alias, prefix)`. */
-export function participantFromRow(row: Record<string, unknown>, prefix: string): ParticipantEntity {
-  return Object.fromEntries(
-    PARTICIPANT_FIELDS.map(([, field]) => [field, row[`${prefix}${field}`]]),
-  ) as unknown as ParticipantEntity;
-}
-
-const PARTICIPANTS_BY_ID_SQL = `SELECT ${participantColumns('participant')} FROM participant WHERE id = ANY($1::uuid[])`;
+import { ParticipantRepository } from './participant.repository.js';
 
 export function toParticipantView(row: ParticipantEntity): ParticipantView {
   const common = { id: row.id, code: row.code, kind: row.kind, name: row.name, aliases: row.aliases };
@@ -53,13 +27,16 @@ export function toParticipantView(row: ParticipantEntity): ParticipantView {
   return { ...common, acronym: row.code, website: row.website };
 }
 
+/** An international organisation as the seed names it: acronym, full name, aliases. */
+export interface OrganizationFacts {
+  acronym: string;
+  name: string;
+  aliases: string[];
+}
+
 @Injectable()
 export class ParticipantsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
-
-  private get participants() {
-    return this.db.getRepository(ParticipantEntity);
-  }
+  constructor(private readonly participants: ParticipantRepository) {}
 
   /** By alpha-2, alpha-3 or acronym, any case. Null when the registry does not know the code. */
   async findByCode(rawCode: string, argument = 'code'): Promise<ParticipantView | null> {
@@ -67,31 +44,19 @@ export class ParticipantsService {
     return row ? toParticipantView(row) : null;
   }
 
-  async findEntityByCode(code: string): Promise<ParticipantEntity | null> {
-    return this.participants
-      .createQueryBuilder('p')
-      .where('p.code = :code OR p.alpha3 = :code', { code: code.toUpperCase() })
-      .getOne();
+  findEntityByCode(code: string, manager?: EntityManager): Promise<ParticipantEntity | null> {
+    return this.participants.byCode(code.toUpperCase(), manager);
   }
 
   /** Partial, case- and accent-insensitive match on names, codes and aliases; closest matches first. */
   async search(text: string, first: number | undefined): Promise<ParticipantView[]> {
     const size = checkPageSize(first, 20);
-    if (text.length > 200) throw new InvalidInput('text', 'text must be at most 200 characters');
+    if (text.length > INPUT_LIMITS.searchText) {
+      throw new InvalidInput('text', `text must be at most ${INPUT_LIMITS.searchText} characters`);
+    }
     const folded = foldForSearch(text);
     if (folded.length === 0) throw new InvalidInput('text', 'text must contain at least one letter or digit');
-    const rows: ParticipantEntity[] = await this.participants
-      .createQueryBuilder('p')
-      .where(`p.search_text LIKE '%' || :folded || '%'`, { folded })
-      .orderBy(
-        `CASE WHEN lower(p.code) = :folded OR lower(p.alpha3) = :folded THEN 0
-              WHEN p.search_text LIKE :folded || '%' THEN 1 ELSE 2 END`,
-      )
-      .addOrderBy('p.name')
-      .addOrderBy('p.id')
-      .limit(size)
-      .getMany();
-    return rows.map(toParticipantView);
+    return (await this.participants.search(folded, size)).map(toParticipantView);
   }
 
   /** Batched by id for relation fields (a page of memberships asks for 50 participants at once). */
@@ -105,9 +70,32 @@ export class ParticipantsService {
     for (const row of rows) loader.prime(row.id, toParticipantView(row));
   }
 
+  /** Every ISO country, refreshed from the packages' catalog (so a package update reaches the data). */
+  refreshCountries(manager: EntityManager): Promise<void> {
+    return this.participants.upsertCountries(manager, countryCatalog());
+  }
+
+  /** The organisation with this acronym, added when the registry does not know it yet. */
+  async ensureOrganization(manager: EntityManager, organization: OrganizationFacts): Promise<ParticipantEntity> {
+    const existing = await this.participants.byCode(organization.acronym, manager);
+    if (existing) return existing;
+    return this.participants.insert(manager, {
+      kind: ParticipantKind.INTERNATIONAL_ORGANIZATION,
+      code: organization.acronym,
+      alpha3: null,
+      name: organization.name,
+      officialName: null,
+      region: null,
+      subregion: null,
+      website: null,
+      aliases: organization.aliases,
+      searchText: searchTextOf([organization.acronym, organization.name, ...organization.aliases]),
+    });
+  }
+
   private loader(loaders: RequestLoaders) {
     return loaders.get<string, ParticipantView>('participant', async (ids) => {
-      const rows: ParticipantEntity[] = await preparedRead(this.db, PARTICIPANTS_BY_ID_SQL, [ids]);
+      const rows = await this.participants.byIds(ids);
       const byId = new Map(rows.map((row) => [row.id, toParticipantView(row)]));
       return ids.map((participantId) => byId.get(participantId) ?? new Error(`participant ${participantId} missing`));
     });

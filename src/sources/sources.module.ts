@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { SourceRepository } from './source.repository.js';
 import { SourcesService } from './sources.service.js';
 
-@Module({ providers: [SourcesService], exports: [SourcesService] })
+@Module({ providers: [SourceRepository, SourcesService], exports: [SourcesService] })
 export class SourcesModule {}

@@ -1,5 +1,9 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { ValidateNested } from 'class-validator';
 import { DateScalar } from '../../common/date.scalar.js';
+import { INPUT_LIMITS } from '../../common/input-rules.js';
+import { OptionalText, RequiredText } from '../../common/input-validation.js';
 import { LineOfEffort } from '../../common/line-of-effort.js';
 import { SourceInput } from '../../sources/source.input.js';
 import { CommitmentStatus } from '../commitment-status.js';
@@ -12,9 +16,11 @@ export class RecordCommitmentInput {
   @Field({ description: 'The committed member: ISO code or organisation acronym.' })
   participant: string;
 
+  @RequiredText(INPUT_LIMITS.commitmentTitle)
   @Field()
   title: string;
 
+  @OptionalText(INPUT_LIMITS.commitmentDescription)
   @Field(() => String, { nullable: true })
   description?: string | null;
 
@@ -27,6 +33,8 @@ export class RecordCommitmentInput {
   @Field(() => CommitmentStatus, { defaultValue: CommitmentStatus.PLEDGED })
   status: CommitmentStatus;
 
+  @ValidateNested()
+  @Type(() => SourceInput)
   @Field(() => SourceInput)
   source: SourceInput;
 }
@@ -42,9 +50,12 @@ export class UpdateCommitmentStatusInput {
   @Field(() => Int, { description: "The commitment's version as you read it; a different one is a CONFLICT." })
   expectedVersion: number;
 
+  @OptionalText(INPUT_LIMITS.note)
   @Field(() => String, { nullable: true })
   note?: string | null;
 
+  @ValidateNested()
+  @Type(() => SourceInput)
   @Field(() => SourceInput)
   source: SourceInput;
 }

@@ -1,4 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
+import { INPUT_LIMITS } from '../../common/input-rules.js';
+import { OptionalHttpUrl, RequiredText, TextList } from '../../common/input-validation.js';
 import { ParticipantKind } from '../participant-kind.js';
 
 @InputType()
@@ -11,12 +13,15 @@ export class AddParticipantInput {
   })
   code: string;
 
+  @RequiredText(INPUT_LIMITS.participantName)
   @Field()
   name: string;
 
+  @TextList(INPUT_LIMITS.aliasCount, INPUT_LIMITS.alias)
   @Field(() => [String], { nullable: true })
   aliases?: string[] | null;
 
+  @OptionalHttpUrl(INPUT_LIMITS.website)
   @Field(() => String, { nullable: true })
   website?: string | null;
 }

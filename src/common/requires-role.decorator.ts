@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import type { Role } from '../common/graphql-context.js';
+import type { Role } from './graphql-context.js';
 
 export const REQUIRED_ROLE = 'coalition-registry:required-role';
 

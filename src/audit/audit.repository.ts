@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Actor } from './actor.js';
+import { AuditEntryEntity } from './audit-entry.entity.js';
+
+/** SQL NULL for nothing (a creation has no "before"), JSON text otherwise. */
+const asJson = (value: unknown): string | null =>
+  value === null || value === undefined ? null : JSON.stringify(value);
+
+export interface AuditFilter {
+  actor?: string | null;
+  since?: Date | null;
+  /** Only entries older than this id (the keyset cursor). */
+  beforeId?: string | null;
+}
+
+/** The audit log's SQL: entries are only ever inserted, and read newest first. */
+@Injectable()
+export class AuditRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async insert(
+    manager: EntityManager,
+    actor: Actor,
+    entry: { operation: string; before: unknown; after: unknown },
+    requestId: string | null,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO audit_entry (actor, role, operation, before, after, request_id) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [actor.name, actor.role, entry.operation, asJson(entry.before), asJson(entry.after), requestId],
+    );
+  }
+
+  /** At most `limit` entries newest first, and how many match without the cursor. */
+  async newestFirst(filter: AuditFilter, limit: number): Promise<[AuditEntryEntity[], number]> {
+    const query = this.db.getRepository(AuditEntryEntity).createQueryBuilder('a').orderBy('a.id', 'DESC').limit(limit);
+    const count = this.db.getRepository(AuditEntryEntity).createQueryBuilder('a');
+    for (const builder of [query, count]) {
+      if (filter.actor) builder.andWhere('a.actor = :actor', { actor: filter.actor });
+      if (filter.since) builder.andWhere('a.at >= :since', { since: filter.since });
+    }
+    if (filter.beforeId) query.andWhere('a.id < :id', { id: filter.beforeId });
+    return Promise.all([query.getMany(), count.getCount()]);
+  }
+}

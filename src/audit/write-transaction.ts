@@ -1,0 +1,32 @@
+import type { EntityManager } from 'typeorm';
+import type { Actor } from './actor.js';
+import type { AuditService } from './audit.service.js';
+
+/**
+ * One audited write in progress: the transaction every ledger writes through, who it is for, and the
+ * changes it made so far. Created only by AuditedWriteService, which sends the transaction's one change
+ * notice when it commits; a ledger records each change here, which writes its audit entry.
+ */
+export class WriteTransaction {
+  private changes = 0;
+
+  constructor(
+    readonly manager: EntityManager,
+    readonly actor: Actor,
+    readonly requestId: string | null,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The audit entry of one change (in this transaction, so it exists exactly when the change does). */
+  async recordChange(
+    change: { operation: string; before: unknown; after: unknown },
+    requestId: string | null = this.requestId,
+  ): Promise<void> {
+    await this.audit.record(this.manager, this.actor, change, requestId);
+    this.changes += 1;
+  }
+
+  get hasChanges(): boolean {
+    return this.changes > 0;
+  }
+}

@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { preparedRead } from '../database/prepared-read.js';
+import type { ParticipantKind } from '../participants/participant-kind.js';
+import { participantColumns } from '../participants/participant-projection.js';
+import type { MembershipStatus } from './membership-status.js';
+import { membershipStateCte, STATE_COLUMNS, type MembershipRow } from './membership.repository.js';
+import { MembershipOrderField, OrderDirection } from './membership.model.js';
+
+/** The SQL sort key of each ordering; the membership id breaks ties so every row has one place. */
+const SORT_KEYS: Record<MembershipOrderField, { expression: string; type: string }> = {
+  [MembershipOrderField.PARTICIPANT_NAME]: { expression: 'p.name', type: 'text' },
+  [MembershipOrderField.PARTICIPANT_CODE]: { expression: 'p.code', type: 'text' },
+  [MembershipOrderField.STATUS_SINCE]: { expression: 'state.status_since', type: 'date' },
+  [MembershipOrderField.STATUS]: { expression: 'state.status', type: 'text' },
+};
+
+/** The participant's columns in a page row are named with this prefix (see participant-projection.ts). */
+export const PARTICIPANT_PREFIX = 'participant.';
+
+export type PageRow = MembershipRow & { sort_key: string } & Record<string, unknown>;
+
+export interface PageQuery {
+  coalitionId: string;
+  asOf: string | null;
+  status?: MembershipStatus[] | null;
+  kind?: ParticipantKind | null;
+  /** Trimmed; compared in any case. */
+  region?: string | null;
+  field: MembershipOrderField;
+  direction: OrderDirection;
+  /** The sort key and id of the last row of the previous page. */
+  after?: { key: string; id: string } | null;
+  /** Rows to read (a page's size plus one, to know whether another page follows). */
+  limit: number;
+}
+
+/** A page of a coalition's memberships, the participants joined (to filter and sort, and read with it). */
+@Injectable()
+export class MembershipPagesRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async page(query: PageQuery, isTotalNeeded: boolean): Promise<{ rows: PageRow[]; total: number }> {
+    const sortKey = SORT_KEYS[query.field];
+    const params: unknown[] = [query.coalitionId, query.asOf];
+    const filters: string[] = [];
+    if (query.status && query.status.length > 0) {
+      params.push(query.status);
+      filters.push(`state.status = ANY($${params.length}::text[])`);
+    }
+    if (query.kind) {
+      params.push(query.kind);
+      filters.push(`p.kind = $${params.length}`);
+    }
+    if (query.region != null) {
+      params.push(query.region);
+      filters.push(`lower(p.region) = lower($${params.length})`);
+    }
+    const isAsOf = query.asOf !== null;
+    const from = `WITH ${membershipStateCte(isAsOf)}
+      SELECT ${STATE_COLUMNS}, ${sortKey.expression}::text AS sort_key, ${participantColumns('p', PARTICIPANT_PREFIX)}
+        FROM state JOIN participant p ON p.id = state.participant_id`;
+    const where = (extra: string[]) => (extra.length ? `WHERE ${extra.join(' AND ')}` : '');
+
+    const countParams = [...params];
+    const pageFilters = [...filters];
+    if (query.after) {
+      params.push(query.after.key, query.after.id);
+      const comparison = query.direction === OrderDirection.ASC ? '>' : '<';
+      pageFilters.push(
+        `(${sortKey.expression}, state.id) ${comparison} ($${params.length - 1}::${sortKey.type}, $${params.length}::uuid)`,
+      );
+    }
+    params.push(query.limit);
+    const order = `ORDER BY ${sortKey.expression} ${query.direction}, state.id ${query.direction}`;
+    const countSql = `WITH ${membershipStateCte(isAsOf)}
+      SELECT count(*)::int AS total FROM state JOIN participant p ON p.id = state.participant_id ${where(filters)}`;
+    const [rows, total] = await Promise.all([
+      preparedRead<PageRow>(this.db, `${from} ${where(pageFilters)} ${order} LIMIT $${params.length}`, params),
+      // Counting a large roster costs as much as the page itself: only when asked for.
+      isTotalNeeded
+        ? preparedRead<{ total: number }>(this.db, countSql, countParams).then((counted) => counted[0]?.total ?? 0)
+        : Promise.resolve(0),
+    ]);
+    return { rows, total };
+  }
+}

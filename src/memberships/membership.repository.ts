@@ -1,0 +1,164 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { DatePrecision } from '../common/date-precision.js';
+import { preparedRead } from '../database/prepared-read.js';
+import { citedSourcesJson } from '../sources/cited-sources.subquery.js';
+import type { ParticipantKind } from '../participants/participant-kind.js';
+import { isParticipating, type MembershipStatus } from './membership-status.js';
+import type { Membership, MembershipEvent } from './membership.model.js';
+
+/**
+ * The reads of `membership` and `membership_event`. A membership has one row shape (MembershipRow)
+ * and one mapper to the GraphQL model (toMembership); the statements that write either table are in
+ * membership-ledger.repository.ts, which only the ledger may import (a rule of `npm run lint`).
+ */
+
+export interface MembershipRow {
+  id: string;
+  coalition_id: string;
+  participant_id: string;
+  status: MembershipStatus;
+  status_since: string;
+  status_since_precision: DatePrecision;
+  invited_on: string | null;
+  role: string | null;
+  note: string | null;
+  version: number;
+}
+
+export const ROW_COLUMNS = `m.id, m.coalition_id, m.participant_id, m.status, m.status_since, m.status_since_precision,
+  m.invited_on, m.role, m.note, m.version`;
+
+/**
+ * The state of a coalition's memberships as a SQL common table expression `state`, either as they
+ * stand now (the membership row) or as they stood on a date (the latest event effective on or before
+ * it: time travel answered from the event history). Parameters: $1 coalition id (or the SQL given as
+ * `coalition`), $2 the date.
+ */
+export function membershipStateCte(isAsOf: boolean, coalition = '$1'): string {
+  if (!isAsOf) {
+    // `$2 IS NULL` names the absent date so that both forms take the same parameters.
+    return `state AS (
+      SELECT ${ROW_COLUMNS}
+        FROM membership m
+       WHERE m.coalition_id = ${coalition} AND $2::date IS NULL)`;
+  }
+  return `state AS (
+      SELECT m.id, m.coalition_id, m.participant_id, e.status, e.effective_on AS status_since,
+             e.effective_on_precision AS status_since_precision,
+             m.invited_on, m.role, m.note, m.version
+        FROM membership m
+        JOIN LATERAL (
+              SELECT ev.status, ev.effective_on, ev.effective_on_precision
+                FROM membership_event ev
+               WHERE ev.membership_id = m.id AND ev.effective_on <= $2::date
+               ORDER BY ev.effective_on DESC, ev.sequence DESC
+               LIMIT 1) e ON true
+       WHERE m.coalition_id = ${coalition})`;
+}
+
+export const STATE_COLUMNS = `state.id, state.coalition_id, state.participant_id, state.status, state.status_since,
+  state.status_since_precision, state.invited_on, state.role, state.note, state.version`;
+
+export function toMembership(row: MembershipRow, asOf: string | null = null): Membership {
+  return {
+    id: row.id,
+    coalitionId: row.coalition_id,
+    participantId: row.participant_id,
+    status: row.status,
+    isParticipating: isParticipating(row.status),
+    invited: true,
+    invitedOn: row.invited_on,
+    statusSince: row.status_since,
+    statusSincePrecision: row.status_since_precision,
+    role: row.role,
+    note: row.note,
+    version: row.version,
+    asOf,
+  };
+}
+
+/**
+ * Events of the memberships `which` selects, with their sources unless told not to (a page that does
+ * not show them should not pay for them); $2 an optional date they must be effective by.
+ */
+const historySql = (which: string, withSources = true) => `
+  SELECT e.id, e.membership_id AS "membershipId", e.status, e.effective_on AS "effectiveOn",
+         e.effective_on_precision AS "effectiveOnPrecision", e.is_attested AS "isAttested",
+         e.recorded_at AS "recordedAt", e.recorded_by AS "recordedBy", e.note,
+         ${withSources ? `${citedSourcesJson('membership_event', 'e.id')} AS sources,` : ''}
+         row_number() OVER (PARTITION BY e.membership_id ORDER BY e.effective_on, e.sequence) AS sequence_order
+    FROM membership_event e
+   WHERE ${which} AND ($2::date IS NULL OR e.effective_on <= $2::date)`;
+
+/** The diplomat's lookup, built once per form: a statement's text is also its prepared-statement key. */
+const findOneSql = (
+  isAsOf: boolean,
+) => `WITH ${membershipStateCte(isAsOf, '(SELECT id FROM coalition WHERE slug = $1)')}
+         SELECT (SELECT id FROM coalition WHERE slug = $1) AS coalition_found, found.*,
+                (SELECT json_agg(to_json(events) ORDER BY events.sequence_order)
+                   FROM (${historySql('e.membership_id = found.id')}) AS events) AS history
+           FROM (SELECT 1) AS always
+           LEFT JOIN LATERAL (
+             SELECT ${STATE_COLUMNS} FROM state JOIN participant p ON p.id = state.participant_id
+              WHERE p.code = $3 OR p.alpha3 = $3) AS found ON true`;
+const FIND_ONE_SQL = { now: findOneSql(false), asOf: findOneSql(true) };
+const historiesSql = (withSources: boolean) =>
+  `${historySql('e.membership_id = ANY($1::uuid[])', withSources)} ORDER BY e.membership_id, sequence_order`;
+const HISTORIES_SQL = { withSources: historiesSql(true), withoutSources: historiesSql(false) };
+const BY_IDS_SQL = `SELECT ${ROW_COLUMNS} FROM membership m WHERE m.id = ANY($1::uuid[])`;
+const STATS_SQL = { now: statsSql(false), asOf: statsSql(true) };
+
+function statsSql(isAsOf: boolean): string {
+  return `WITH ${membershipStateCte(isAsOf)}
+         SELECT state.status, p.kind, p.region, count(*)::int AS count
+           FROM state JOIN participant p ON p.id = state.participant_id
+          GROUP BY state.status, p.kind, p.region`;
+}
+
+export type HistoryRow = Omit<MembershipEvent, 'recordedAt'> & { membershipId: string; recordedAt: Date | string };
+
+/** Rows come as columns from the loader and as JSON from the lookup; JSON carries the time as text. */
+export const toEvent = ({
+  recordedAt,
+  ...event
+}: HistoryRow & { sequence_order?: unknown }): MembershipEvent & { membershipId: string } => {
+  const { sequence_order: _order, ...rest } = event;
+  return { ...rest, recordedAt: new Date(recordedAt) };
+};
+
+export type MembershipValues = Omit<MembershipRow, 'id' | 'version'>;
+
+@Injectable()
+export class MembershipRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** By coalition slug and participant code: the row (or null), whether the coalition exists, and the history. */
+  async lookup(
+    slug: string,
+    code: string,
+    asOf: string | null,
+  ): Promise<{ isCoalitionKnown: boolean; row: MembershipRow | null; history: HistoryRow[] }> {
+    const rows: Array<MembershipRow & { coalition_found: string | null; history: HistoryRow[] | null }> =
+      await preparedRead(this.db, FIND_ONE_SQL[asOf === null ? 'now' : 'asOf'], [slug, asOf, code]);
+    const [row] = rows;
+    return { isCoalitionKnown: Boolean(row?.coalition_found), row: row?.id ? row : null, history: row?.history ?? [] };
+  }
+
+  byIds(ids: readonly string[]): Promise<MembershipRow[]> {
+    return preparedRead(this.db, BY_IDS_SQL, [ids]);
+  }
+
+  histories(ids: readonly string[], asOf: string | null, withSources: boolean): Promise<HistoryRow[]> {
+    return preparedRead(this.db, HISTORIES_SQL[withSources ? 'withSources' : 'withoutSources'], [ids, asOf]);
+  }
+
+  /** Counts by status, participant kind and region, now or on `asOf`. */
+  countsOf(
+    coalitionId: string,
+    asOf: string | null,
+  ): Promise<Array<{ status: MembershipStatus; kind: ParticipantKind; region: string | null; count: number }>> {
+    return preparedRead(this.db, STATS_SQL[asOf === null ? 'now' : 'asOf'], [coalitionId, asOf]);
+  }
+}

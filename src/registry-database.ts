@@ -1,0 +1,73 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { CreateRegistrySchema1764380000000 } from '../migrations/1764380000000-create-registry-schema.js';
+import { AddApiKeysAuditAndIdempotency1764390000000 } from '../migrations/1764390000000-add-api-keys-audit-and-idempotency.js';
+import { IndexParticipantRegionFilter1764400000000 } from '../migrations/1764400000000-index-participant-region-filter.js';
+import { ExpireIdempotencyRecords1764410000000 } from '../migrations/1764410000000-expire-idempotency-records.js';
+import { AllowSystemActorsInAuditLog1764420000000 } from '../migrations/1764420000000-allow-system-actors-in-audit-log.js';
+import { ApiKeyEntity } from './auth/api-key.entity.js';
+import { AuditEntryEntity } from './audit/audit-entry.entity.js';
+import { CoalitionEventEntity } from './coalitions/coalition-event.entity.js';
+import { CoalitionEntity } from './coalitions/coalition.entity.js';
+import { EngagementEntity } from './coalitions/engagement.entity.js';
+import { LineOfEffortEntity } from './coalitions/line-of-effort.entity.js';
+import { ReportedFigureEntity } from './coalitions/reported-figure.entity.js';
+import { CommitmentEntity } from './commitments/commitment.entity.js';
+import type { DatabaseTimeouts } from './config/app-config.js';
+import { withCliDatabase } from './database/cli-database.js';
+import { dataSourceOptions, type DatabaseSchema } from './database/data-source.options.js';
+import { migrate } from './database/migrate.js';
+import { MembershipEventEntity } from './memberships/membership-event.entity.js';
+import { MembershipEntity } from './memberships/membership.entity.js';
+import { ParticipantEntity } from './participants/participant.entity.js';
+import { SeedService } from './seed/seed.service.js';
+import { CitationEntity } from './sources/citation.entity.js';
+import { SourceEntity } from './sources/source.entity.js';
+
+/**
+ * The registry's database as the composition root sees it: every feature's entities and every
+ * migration (listed, not globbed: explicit under ESM and the same for the app, the CLIs and the tests),
+ * and the start-up that migrates and then seeds. `database/` itself knows none of the features.
+ */
+export const ENTITIES = [
+  SourceEntity,
+  CitationEntity,
+  ParticipantEntity,
+  CoalitionEntity,
+  ReportedFigureEntity,
+  CoalitionEventEntity,
+  LineOfEffortEntity,
+  EngagementEntity,
+  MembershipEntity,
+  MembershipEventEntity,
+  CommitmentEntity,
+  ApiKeyEntity,
+  AuditEntryEntity,
+];
+
+export const MIGRATIONS = [
+  CreateRegistrySchema1764380000000,
+  AddApiKeysAuditAndIdempotency1764390000000,
+  IndexParticipantRegionFilter1764400000000,
+  ExpireIdempotencyRecords1764410000000,
+  AllowSystemActorsInAuditLog1764420000000,
+];
+
+export const REGISTRY_SCHEMA: DatabaseSchema = { entities: ENTITIES, migrations: MIGRATIONS };
+
+export const registryDataSourceOptions = (url: string, timeouts?: DatabaseTimeouts) =>
+  dataSourceOptions(url, REGISTRY_SCHEMA, timeouts);
+
+/** Before the service takes traffic: pending migrations, then the seed (through the ledgers). */
+export async function prepareRegistryDatabase(app: INestApplicationContext): Promise<void> {
+  await migrate(app.get(DataSource));
+  await app.get(SeedService).run();
+}
+
+/** The registry's database for a command-line tool (see withCliDatabase). */
+export function withRegistryDatabase<T>(
+  work: (dataSource: DataSource, url: string) => Promise<T>,
+  options?: { isMigrating: boolean },
+): Promise<T> {
+  return withCliDatabase(REGISTRY_SCHEMA, work, options);
+}

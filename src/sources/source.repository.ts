@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { preparedRead } from '../database/prepared-read.js';
+import type { CitedFact } from './citation.entity.js';
+import type { Source } from './source.model.js';
+
+export interface NewSource {
+  url: string | null;
+  title: string;
+  publisher: string | null;
+  publishedOn: string | null;
+  precision: string;
+  note: string | null;
+}
+
+const SOURCE_COLUMNS = `s.id, s.url, s.title, s.publisher, s.published_on AS "publishedOn",
+  s.published_on_precision AS "publishedOnPrecision", s.note`;
+
+/** The sources and citations tables. */
+@Injectable()
+export class SourceRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** The sources cited for each of `factIds`, oldest citation first, each row with the fact it is for. */
+  citedFor(fact: CitedFact, factIds: readonly string[]): Promise<Array<Source & { factId: string }>> {
+    return preparedRead(
+      this.db,
+      `SELECT ${SOURCE_COLUMNS}, c.${fact}_id AS "factId"
+         FROM citation c JOIN source s ON s.id = c.source_id
+        WHERE c.${fact}_id = ANY($1::uuid[])
+        ORDER BY c.id`,
+      [factIds],
+    );
+  }
+
+  /** A source by url, or (without one) by title and publisher. */
+  async findSame(manager: EntityManager, source: NewSource): Promise<string | null> {
+    const rows: Array<{ id: string }> =
+      source.url !== null
+        ? await manager.query(`SELECT id FROM source WHERE url = $1`, [source.url])
+        : await manager.query(
+            `SELECT id FROM source WHERE url IS NULL AND title = $1 AND publisher IS NOT DISTINCT FROM $2 ORDER BY created_at, id LIMIT 1`,
+            [source.title, source.publisher],
+          );
+    return rows[0]?.id ?? null;
+  }
+
+  /** The new source's id; null when a concurrent writer stored the same url first (ON CONFLICT). */
+  async insert(manager: EntityManager, source: NewSource): Promise<string | null> {
+    const inserted: Array<{ id: string }> = await manager.query(
+      `INSERT INTO source (url, title, publisher, published_on, published_on_precision, note)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (url) WHERE url IS NOT NULL DO NOTHING RETURNING id`,
+      [source.url, source.title, source.publisher, source.publishedOn, source.precision, source.note],
+    );
+    return inserted[0]?.id ?? null;
+  }
+
+  async cite(manager: EntityManager, fact: CitedFact, factId: string, sourceIds: readonly string[]): Promise<void> {
+    if (sourceIds.length === 0) return;
+    await manager.query(
+      `INSERT INTO citation (source_id, ${fact}_id) SELECT source_id, $2 FROM unnest($1::uuid[]) WITH ORDINALITY AS s(source_id, n) ORDER BY n`,
+      [sourceIds, factId],
+    );
+  }
+}
