@@ -31,7 +31,7 @@ const READS: Record<string, string> = {
   roster: `{ coalition(slug: "${SLUG}") { memberships(first: 80, orderBy: { field: PARTICIPANT_CODE }) { totalCount pageInfo { hasNextPage }
       nodes { id status statusSince statusSincePrecision invitedOn version role note participant { id code name }
         history { id status effectiveOn effectiveOnPrecision isAttested recordedAt recordedBy note sources { id url title } }
-        commitments { id title description lineOfEffort status madeOn isAttested version sources { id url } } } } } }`,
+        commitments(first: 5) { id title description lineOfEffort status madeOn isAttested version sources { id url } } } } } }`,
   newZealand: `{ membership(coalition: "${SLUG}", participant: "NZ") { status version statusSince
       history { status effectiveOn recordedBy sources { url } } commitments { id title status version } } }`,
   organisation: `{ participant(code: "INTERPOL") { id code name kind aliases } }`,
@@ -194,7 +194,7 @@ it('restores the registry exactly as it stood at the backup, taken while a write
     const restore = await runCli(RESTORE, [file, '--into', target.url], {});
     expect(restore.stderr).toBe('');
     expect(restore.code).toBe(0);
-    expect(restore.stdout).toMatch(/Restored \d+ rows in 14 tables into .*: row counts match the manifest/);
+    expect(restore.stdout).toMatch(/Restored \d+ rows in \d+ tables into .*: row counts match the manifest/);
 
     restored = await startTestApp({}, target);
     expect(await answers(restored, keys)).toEqual(atBackup);

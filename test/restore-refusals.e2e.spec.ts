@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import pg from 'pg';
+import { DataSource } from 'typeorm';
 import { MIGRATIONS as REGISTRY_MIGRATIONS } from '../src/registry-database.js';
 import { BACKUP, RESTORE, rewrittenBackup, writtenFile } from './support/backup-cli.js';
 import { fingerprintOfData } from './support/registry-data.js';
@@ -153,28 +154,34 @@ describe('npm run restore refuses, and writes nothing', () => {
 
 describe('a file from an older schema', () => {
   it('is restored at its own migration, then brought up to date by the later migrations', async () => {
-    // The last migration only adds an index, so today's rows fit the schema of the one before it.
-    const older = await rewrittenBackup(file, path.join(folder, 'older.backup.gz'), {
-      manifest: (manifest) => ({
-        ...manifest,
-        migrations: manifest.migrations.slice(0, -1),
-        schemaMigration: manifest.migrations.at(-2)!,
-      }),
-    });
+    // A registry really at an older schema: the first three migrations, and rows written by hand.
+    const olderMigrations = REGISTRY_MIGRATIONS.slice(0, 3);
+    const source = await emptyDatabase();
+    const dataSource = new DataSource({ type: 'postgres', url: source, migrations: olderMigrations, logging: false });
+    await dataSource.initialize();
+    await dataSource.runMigrations();
+    await dataSource.query(
+      `INSERT INTO participant (kind, code, alpha3, name, search_text) VALUES ('COUNTRY', 'NZ', 'NZL', 'New Zealand', 'new zealand')`,
+    );
+    await dataSource.query(`INSERT INTO audit_entry (actor, role, operation) VALUES ('someone', 'ADMIN', 'old write')`);
+    await dataSource.destroy();
+    const older = writtenFile(await runCli(BACKUP, ['--out', path.join(folder, 'older.backup.gz')], source));
+
     const url = await emptyDatabase();
     const restored = await runCli(RESTORE, [older, '--into', url], {});
+    expect(restored.stderr).toBe('');
     expect(restored.code).toBe(0);
-    expect(restored.stdout).toMatch(
-      /schema at AddApiKeysAuditAndIdempotency\d+, then ran IndexParticipantRegionFilter\d+\./,
-    );
+    const later = REGISTRY_MIGRATIONS.slice(3).map((migration) => migration.name);
+    expect(restored.stdout).toContain(`schema at ${olderMigrations.at(-1)!.name}, then ran ${later.join(', ')}.`);
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     const migrations = await client.query(`SELECT name FROM migrations ORDER BY id`);
-    const index = await client.query(`SELECT 1 FROM pg_indexes WHERE indexname = 'participant_lower_region'`);
+    const rows = await client.query(
+      `SELECT (SELECT name FROM participant WHERE code = 'NZ') AS name, (SELECT operation FROM audit_entry) AS operation`,
+    );
     await client.end();
     expect(migrations.rows.map((row) => row.name)).toEqual(REGISTRY_MIGRATIONS.map((migration) => migration.name));
-    expect(index.rowCount).toBe(1);
-    expect(await fingerprintOfData(url)).toEqual(await fingerprintOfData(await restoredCopy()));
+    expect(rows.rows[0]).toEqual({ name: 'New Zealand', operation: 'old write' });
   });
 });
 

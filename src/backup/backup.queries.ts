@@ -75,12 +75,13 @@ export async function rowCount(client: pg.ClientBase, table: string): Promise<nu
 /** Something in the target's schema that a restore would have to replace. */
 export interface SchemaObject {
   name: string;
-  kind: 'TABLE' | 'VIEW' | 'MATERIALIZED VIEW' | 'SEQUENCE' | 'FOREIGN TABLE';
+  kind: 'TABLE' | 'VIEW' | 'MATERIALIZED VIEW' | 'SEQUENCE' | 'FOREIGN TABLE' | 'FUNCTION';
 }
 
 /**
- * Every table, view and sequence in the current schema, except what an extension owns and the
- * sequences that belong to a table's identity or serial column (they go with the table).
+ * Every table, view, sequence and function in the current schema, except what an extension owns and the
+ * sequences that belong to a table's identity or serial column (they go with the table). A function is
+ * named with its argument types (`name(int)`), as DROP FUNCTION needs it.
  */
 export async function schemaObjects(client: pg.ClientBase): Promise<SchemaObject[]> {
   const { rows } = await client.query<SchemaObject>(
@@ -92,17 +93,34 @@ export async function schemaObjects(client: pg.ClientBase): Promise<SchemaObject
        AND NOT c.relispartition AND ${NOT_FROM_AN_EXTENSION}
        AND NOT (c.relkind = 'S' AND EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass
                                             AND d.objid = c.oid AND d.deptype IN ('a', 'i')))
-     ORDER BY c.relname`,
+     UNION ALL
+     SELECT p.oid::regprocedure::text, 'FUNCTION'
+     FROM pg_proc p
+     WHERE p.pronamespace = current_schema()::regnamespace
+       AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+     ORDER BY 1`,
   );
   return rows;
 }
 
 /** Drops the objects (inside the caller's transaction: a failed restore brings them back). */
 export async function dropSchemaObjects(client: pg.ClientBase, objects: SchemaObject[]): Promise<void> {
-  for (const kind of ['VIEW', 'MATERIALIZED VIEW', 'FOREIGN TABLE', 'TABLE', 'SEQUENCE'] as const) {
-    const names = objects.filter((object) => object.kind === kind).map((object) => quoted(client, object.name));
+  // Tables before functions: dropping a table drops its triggers, which depend on their functions.
+  for (const kind of ['VIEW', 'MATERIALIZED VIEW', 'FOREIGN TABLE', 'TABLE', 'SEQUENCE', 'FUNCTION'] as const) {
+    const names = objects
+      .filter((object) => object.kind === kind)
+      // A function's name comes already quoted, with its argument types, from regprocedure.
+      .map((object) => (kind === 'FUNCTION' ? object.name : quoted(client, object.name)));
     if (names.length > 0) await client.query(`DROP ${kind} IF EXISTS ${names.join(', ')} CASCADE`);
   }
+}
+
+/**
+ * Empties the tables the file fills: a migration may have written rows of its own (a policy or reference
+ * row) that the file also holds, and the file's copy is the one to keep.
+ */
+export async function emptyTables(client: pg.ClientBase, tables: string[]): Promise<void> {
+  if (tables.length > 0) await client.query(`TRUNCATE ${tables.map((table) => quoted(client, table)).join(', ')}`);
 }
 
 /**

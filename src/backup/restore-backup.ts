@@ -11,6 +11,7 @@ import {
   continueSequences,
   copyInSql,
   dropSchemaObjects,
+  emptyTables,
   registryTables,
   rowCount,
   schemaObjects,
@@ -83,6 +84,10 @@ export async function restoreBackup(file: string, targetUrl: string, options: Re
     await clearTarget(client, options);
     for (const name of plan.beforeRows) await executor.executeMigration(byName.get(name)!);
     await checkTargetFits(client, manifest);
+    await emptyTables(
+      client,
+      manifest.tables.map((table) => table.name),
+    );
     await copyRows(client, file);
     for (const table of manifest.tables) {
       const count = await rowCount(client, table.name);
