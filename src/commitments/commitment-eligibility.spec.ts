@@ -1,18 +1,8 @@
-import { InvalidInput } from '../common/domain-errors.js';
 import { MembershipStatus } from '../memberships/membership-status.js';
 import { assertMayCommit } from './commitment-eligibility.js';
+import { refusal } from '../../test/support/refusal.js';
 
 const committed = { status: MembershipStatus.COMMITTED, statusSince: '2023-07-07' };
-
-function refusal(action: () => void): InvalidInput {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof InvalidInput) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('who may commit, and when', () => {
   it('lets a COMMITTED member commit on the day it became COMMITTED and after', () => {

@@ -1,19 +1,10 @@
 import fc from 'fast-check';
 import { InvalidInput } from './domain-errors.js';
 import { INPUT_LIMITS, optionalHttpUrl, optionalText, requiredText } from './input-rules.js';
+import { refusal } from '../../test/support/refusal.js';
 
 /** What the database's CHECK on source.url and participant.website asks (migrations/...-create-registry-schema.ts). */
 const DATABASE_URL_CHECK = /^https?:\/\//;
-
-function refusal(action: () => unknown): InvalidInput {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof InvalidInput) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('the URL rule', () => {
   it('keeps an http or https address as written, trimmed', () => {
