@@ -66,6 +66,8 @@ export default {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
+    // The layering is the service's; a spec may reach for a shared test helper (test/support/).
+    exclude: { path: '[.]spec[.]ts$' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
   },
