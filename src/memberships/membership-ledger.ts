@@ -110,7 +110,7 @@ export class MembershipLedger {
     const state = replayStandingHistory(standing.filter((event) => event.id !== target.id).map(standingEvent), 'id');
     await this.memberships.retractEvent(tx.manager, target.id, tx.actor.name, retraction.reason);
     await this.sources.cite(tx.manager, 'membership_event_retraction', target.id, retraction.sources);
-    return this.settle(tx, current, state, retraction.operation, { retracted: target.id });
+    return this.settle(tx, current, state, retraction.operation);
   }
 
   /**
@@ -163,10 +163,7 @@ export class MembershipLedger {
     await this.sources.cite(tx.manager, 'membership_event', eventId, correction.sources);
     // The evidence for the new event is also the reason to withdraw the old one.
     await this.sources.cite(tx.manager, 'membership_event_retraction', target.id, correction.sources);
-    const outcome = await this.settle(tx, current, state, correction.operation, {
-      retracted: target.id,
-      correction: eventId,
-    });
+    const outcome = await this.settle(tx, current, state, correction.operation);
     return { ...outcome, eventId };
   }
 
@@ -218,7 +215,6 @@ export class MembershipLedger {
     current: MembershipRow,
     state: ReturnType<typeof replayStandingHistory>,
     operation: string,
-    events: { retracted: string; correction?: string },
   ): Promise<MembershipOutcome> {
     const row = await this.memberships.update(tx.manager, current.id, {
       ...current,
@@ -229,7 +225,9 @@ export class MembershipLedger {
     });
     const before = toMembership(current);
     const after = toMembership(row);
-    await tx.recordChange({ operation, before, after: { ...after, ...events } });
+    // The entry holds the membership alone, so each entry's `before` is the previous one's `after`
+    // (the audit's chain); the events themselves carry who retracted what, when and why.
+    await tx.recordChange({ operation, before, after });
     return { before, after, isChanged: true };
   }
 
