@@ -11,6 +11,7 @@ import { prepareRegistryDatabase } from './registry-database.js';
 import { requestIdFor } from './observability/request-id.js';
 import { installRequestLogging } from './observability/request-logging.js';
 import { RegistryChangesService } from './response-cache/registry-changes.service.js';
+import { installHttpCaching } from './response-cache/http-caching.js';
 import { ResponseCache } from './response-cache/response-cache.js';
 import { hardenHttp } from './security/http-hardening.js';
 
@@ -49,6 +50,8 @@ export async function createHttpServer(config: AppConfig, databaseUrl: string): 
       maxBytes: 64 * 1024 * 1024,
     }).install(adapter.getInstance(), '/graphql');
   }
+  // After the response cache's hooks: a kept answer gets its ETag too, and a 304 is never kept.
+  installHttpCaching(adapter.getInstance(), '/graphql', config.httpCaching);
   await prepareRegistryDatabase(app);
   return app;
 }
