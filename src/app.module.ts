@@ -22,6 +22,7 @@ import { ParticipantsModule } from './participants/participants.module.js';
 import { PersistedQueriesModule } from './persisted-queries/persisted-queries.module.js';
 import { PersistedQueriesService } from './persisted-queries/persisted-queries.service.js';
 import { registryDataSourceOptions } from './registry-database.js';
+import { ReplicationModule } from './replication/replication.module.js';
 import { ResponseCacheModule } from './response-cache/response-cache.module.js';
 import { RosterImportModule } from './roster-import/roster-import.module.js';
 import { SeedModule } from './seed/seed.module.js';
@@ -48,6 +49,7 @@ export class AppModule {
           useFactory: (persistedQueries: PersistedQueriesService) => AppModule.graphqlOptions(config, persistedQueries),
         }),
         ResponseCacheModule.forDatabase(databaseUrl),
+        ReplicationModule,
         AuthModule,
         AuditModule,
         IdempotencySweeperModule,

@@ -3,6 +3,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { LogController } from 'fastify';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
+import { installReadConsistency } from './database/read-consistency.http.js';
 import { closeConnectionsAfterAnswersWhileStopping } from './graceful-shutdown.js';
 import { ShutdownState } from './health/shutdown-state.js';
 import { createLogger, JsonNestLogger } from './observability/logger.js';
@@ -39,6 +40,7 @@ export async function createHttpServer(config: AppConfig, databaseUrl: string): 
     logger: new JsonNestLogger(logger),
   });
   // Hooks go on before initialisation, so they wrap every route, GraphQL's included.
+  installReadConsistency(adapter.getInstance());
   installRequestLogging(adapter.getInstance());
   closeConnectionsAfterAnswersWhileStopping(adapter.getInstance(), app.get(ShutdownState));
   app.get(MetricsService).installHttpHooks(adapter.getInstance());

@@ -24,6 +24,8 @@ export interface ReplicaReport {
   /** Measured: how long ago the primary had written what this replica has not replayed yet. */
   lagMs: number | null;
   replayed: string | null;
+  /** Reads sent to it since the service started. */
+  reads: number;
   pool: { total: number; idle: number; waiting: number };
 }
 
@@ -33,6 +35,8 @@ class Replica {
   replayedText: string | null = null;
   lagMs: number | null = null;
   reason = 'not checked yet';
+  /** Reads sent here (a counter, for the metrics). */
+  reads = 0;
 
   constructor(
     readonly name: string,
@@ -61,6 +65,8 @@ export class ReadReplicasService implements ReadRouter, OnModuleInit, OnApplicat
   /** The primary's position when the last change notice arrived: a replica short of it may be stale. */
   private changeFloor: WalPosition = 0n;
   private floorsPending = 0;
+  /** Reads the primary took while there were replicas (none usable, or a fallback). */
+  primaryReads = 0;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -113,6 +119,7 @@ export class ReadReplicasService implements ReadRouter, OnModuleInit, OnApplicat
   }
 
   primary(): ReadTarget {
+    this.primaryReads += 1;
     return {
       pool: primaryPoolOf(this.db),
       position: this.primaryPositions.latest ?? 0n,
@@ -131,6 +138,7 @@ export class ReadReplicasService implements ReadRouter, OnModuleInit, OnApplicat
       state: replica.state,
       lagMs: replica.lagMs,
       replayed: replica.replayedText,
+      reads: replica.reads,
       pool: {
         total: replica.pool.totalCount,
         idle: replica.pool.idleCount,
@@ -156,6 +164,7 @@ export class ReadReplicasService implements ReadRouter, OnModuleInit, OnApplicat
   }
 
   private targetOf(replica: Replica): ReadTarget {
+    replica.reads += 1;
     return {
       pool: replica.pool,
       position: replica.replayed,
