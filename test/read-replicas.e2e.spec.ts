@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { bearer, createTestKeys, type TestKeys } from './support/api-keys.js';
 import { startStreamingReplica, type StreamingReplica } from './support/streaming-replica.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -158,4 +159,62 @@ describe('reads on a streaming replica', () => {
     expect(metrics).toMatch(/^db_replica_pool_connections\{replica="[^"]+",state="total"\} \d+$/m);
     expect(metrics).toMatch(/^db_pool_connections\{state="total"\} \d+$/m);
   });
+});
+
+describe('two instances on one primary and one replica', () => {
+  let first: TestApp;
+  let second: TestApp;
+  const database = () => ({ url: pair.primaryUrl, drop: async () => {} });
+  const env = () => ({ DATABASE_REPLICA_URLS: pair.replicaUrl, REPLICA_CHECK_INTERVAL_MS: '200' });
+  const STATS = `query ReplicaStats { coalition(slug: "${SLUG}") { stats { total } } }`;
+
+  beforeAll(async () => {
+    first = await startTestApp(env(), database());
+    second = await startTestApp(env(), database());
+  }, 120_000);
+  afterAll(async () => {
+    await first?.close();
+    await second?.close();
+  });
+
+  it('serves through one an APQ registered through the other, answers 304 unchanged, and a write through one changes the other’s ETag', async () => {
+    const extensions = { persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(STATS).digest('hex') } };
+    const registered = await fetch(`${first.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: STATS, extensions }),
+    });
+    expect(((await registered.json()) as { errors?: unknown }).errors).toBeUndefined();
+
+    const byHash = async (headers: Record<string, string> = {}) => {
+      const url = new URL(`${second.baseUrl}/graphql`);
+      url.searchParams.set('extensions', JSON.stringify(extensions));
+      const response = await fetch(url, { headers: { 'apollo-require-preflight': 'true', ...headers } });
+      const text = await response.text();
+      return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+    };
+    const served = await eventually(byHash, (answer) => answer.body?.data !== undefined, 10_000);
+    const before = served.body.data.coalition.stats.total;
+    const tag = served.headers.get('etag')!;
+    expect(tag).toBeTruthy();
+    expect((await byHash({ 'if-none-match': tag })).status).toBe(304);
+
+    const position = await inviteThrough(first, 'IS');
+    const after = await byHash({ 'if-none-match': tag, 'x-registry-min-position': position });
+    expect(after.status).toBe(200);
+    expect(after.body.data.coalition.stats.total).toBe(before + 1);
+    expect(after.headers.get('etag')).not.toBe(tag);
+  });
+
+  async function inviteThrough(service: TestApp, code: string): Promise<string> {
+    const response = await fetch(`${service.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...bearer(keys.admin) },
+      body: JSON.stringify({
+        query: `mutation { recordInvitation(input: { coalition: "${SLUG}", participant: "${code}", invitedOn: "2024-02-01" }) { version } }`,
+      }),
+    });
+    expect(((await response.json()) as { errors?: unknown }).errors).toBeUndefined();
+    return response.headers.get('x-registry-position')!;
+  }
 });
