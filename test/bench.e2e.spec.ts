@@ -81,6 +81,7 @@ describe('benchmark run', () => {
         operations: [...OPERATION_NAMES],
         isRegenerating: false,
         isCheckOptional: false,
+        replicas: 0,
       },
       database.url,
       () => {},
