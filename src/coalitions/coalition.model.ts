@@ -12,6 +12,11 @@ export class Coalition {
   @Field()
   slug: string;
 
+  @Field(() => Int, {
+    description: 'Raised by each update; send it back as `expectedVersion` to update the coalition.',
+  })
+  version: number;
+
   @Field()
   name: string;
 
@@ -44,7 +49,10 @@ export class ReportedFigure {
   @Field(() => DateScalar)
   reportedOn: string;
 
-  @Field(() => DatePrecision)
+  @Field(() => DatePrecision, {
+    description:
+      'ON_OR_AFTER when `reportedOn` is only a lower bound: such a figure is listed by that date but never chosen by `stats(asOf:)`.',
+  })
   reportedOnPrecision: DatePrecision;
 
   @Field(() => Int, { nullable: true })
@@ -58,6 +66,21 @@ export class ReportedFigure {
 
   @Field(() => FigureQualifier, { nullable: true })
   organizationsQualifier: FigureQualifier | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'One count of countries and organisations together, when the source does not tell them apart ("97 countries and international organisations").',
+  })
+  combined: number | null;
+
+  @Field(() => FigureQualifier, { nullable: true, description: 'How the source qualified `combined`.' })
+  combinedQualifier: FigureQualifier | null;
+
+  @Field(() => Int, {
+    description: 'Raised by each change; send it back as `expectedVersion` to retract the figure.',
+  })
+  version: number;
 
   @Field({ description: 'The words of the source.' })
   wording: string;

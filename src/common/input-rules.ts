@@ -19,6 +19,16 @@ export const INPUT_LIMITS = {
   website: 500,
   alias: 200,
   aliasCount: 50,
+  /** Why an admin withdrew a fact (the database's CHECK allows the same). */
+  retractionReason: 2000,
+  coalitionName: 300,
+  coalitionDescription: 5000,
+  rosterNote: 2000,
+  coalitionEventTitle: 300,
+  /** A source's words for a reported headcount. */
+  figureWording: 1000,
+  /** The largest headcount a figure may report: far above any count of countries and organisations. */
+  headcount: 100_000,
   apiKeyName: 100,
   idempotencyKey: 200,
   /** Read arguments: a region filter, a participant search. */

@@ -15,7 +15,7 @@ export interface NewSource {
 }
 
 const SOURCE_COLUMNS = `s.id, s.url, s.title, s.publisher, s.published_on AS "publishedOn",
-  s.published_on_precision AS "publishedOnPrecision", s.note`;
+  s.published_on_precision AS "publishedOnPrecision", s.note, s.archived_url AS "archivedUrl", s.version`;
 
 /** The sources and citations tables. */
 @Injectable()
