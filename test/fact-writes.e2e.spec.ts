@@ -135,3 +135,24 @@ describe('reported figures in stats(asOf:)', () => {
     expect(withRetracted.data!.coalition.reportedFigures).toContainEqual({ id: dated.id, version: 2 });
   });
 });
+
+describe("an admin's changes to a country", () => {
+  it('outlive the catalog refresh of the next start, and the participant is found by its new alias', async () => {
+    const { data } = await first.graphql(`{ participant(code: "TR") { version } }`);
+    const updated = await asAdmin(
+      `mutation($input: UpdateParticipantInput!) { updateParticipant(input: $input) { name aliases } }`,
+      { input: { code: 'TR', expectedVersion: data!.participant.version, aliases: ['Turkey', 'Anatolia test alias'] } },
+    );
+    expect(updated.errors).toBeUndefined();
+    const third = await startTestApp({}, database);
+    try {
+      const after = await third.graphql(
+        `{ participant(code: "TUR") { aliases } searchParticipants(text: "anatolia test") { code } }`,
+      );
+      expect(after.data!.participant.aliases).toEqual(['Turkey', 'Anatolia test alias']);
+      expect(after.data!.searchParticipants).toEqual([{ code: 'TR' }]);
+    } finally {
+      await third.close();
+    }
+  });
+});

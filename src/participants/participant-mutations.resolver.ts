@@ -3,6 +3,7 @@ import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { InputValidationPipe } from '../common/input-validation.js';
 import { CurrentWriteRequest, type WriteRequest } from '../common/write-request.js';
 import { AddParticipantInput } from './dto/add-participant.input.js';
+import { UpdateParticipantInput } from './dto/update-participant.input.js';
 import { Participant, type ParticipantView } from './participant.model.js';
 import { ParticipantWritesService } from './participant-writes.service.js';
 
@@ -17,5 +18,16 @@ export class ParticipantMutationsResolver {
     @Args('input') input: AddParticipantInput,
   ): Promise<ParticipantView> {
     return this.writes.addParticipant(write, input);
+  }
+
+  @Mutation(() => Participant, {
+    description:
+      "Rename a participant or replace its aliases (e.g. a country's former name). A country so changed keeps these words over the ISO catalog's. Admin.",
+  })
+  updateParticipant(
+    @CurrentWriteRequest() write: WriteRequest,
+    @Args('input') input: UpdateParticipantInput,
+  ): Promise<ParticipantView> {
+    return this.writes.updateParticipant(write, input);
   }
 }

@@ -79,4 +79,26 @@ export class ParticipantRepository {
     );
     return inserted;
   }
+
+  /** By alpha-2, alpha-3 or acronym, locked for an update inside the caller's transaction. */
+  async lockByCode(manager: EntityManager, code: string): Promise<ParticipantEntity | null> {
+    const [row]: ParticipantEntity[] = await manager.query(`${BY_CODE_SQL} FOR UPDATE`, [code]);
+    return row ?? null;
+  }
+
+  /** Writes the name, aliases and search text and raises the version. */
+  async update(
+    manager: EntityManager,
+    id: string,
+    row: Pick<ParticipantEntity, 'name' | 'aliases' | 'searchText'>,
+  ): Promise<ParticipantEntity> {
+    const [updated]: ParticipantEntity[] = await manager.query(
+      `WITH p AS (
+         UPDATE participant SET name = $2, aliases = $3, search_text = $4, version = version + 1
+          WHERE id = $1 RETURNING *)
+       SELECT ${COLUMNS} FROM p`,
+      [id, row.name, row.aliases, row.searchText],
+    );
+    return updated;
+  }
 }

@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
+import { SourceMutationsResolver } from './source-mutations.resolver.js';
 import { SourceRepository } from './source.repository.js';
+import { SourceWritesService } from './source-writes.service.js';
 import { SourcesService } from './sources.service.js';
 
-@Module({ providers: [SourceRepository, SourcesService], exports: [SourcesService] })
+@Module({
+  providers: [SourceRepository, SourcesService, SourceWritesService, SourceMutationsResolver],
+  exports: [SourcesService, SourceWritesService],
+})
 export class SourcesModule {}

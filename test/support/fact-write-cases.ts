@@ -247,4 +247,78 @@ export const FACT_WRITES: FactWrite[] = [
       expect(data.coalition.engagedNonMembers.map((e: any) => e.participant.code)).toContain(input.participant);
     },
   },
+  {
+    mutation: 'updateSource',
+    document: `mutation($input: UpdateSourceInput!) { updateSource(input: $input) {
+      id version url title publisher archivedUrl } }`,
+    isUpdate: true,
+    async valid(send) {
+      const data = await read(send, `{ coalition(slug: "${SLUG}") { sources { id version } } }`);
+      const [source] = data.coalition.sources;
+      const n = next();
+      return {
+        input: {
+          id: source.id,
+          expectedVersion: source.version,
+          title: `Launch remarks (as retitled ${n})`,
+          archivedUrl: `https://web.archive.org/web/2024/${n}`,
+        },
+      };
+    },
+    expectWritten(result, input) {
+      expect(result).toMatchObject({
+        id: input.id,
+        version: Number(input.expectedVersion) + 1,
+        title: input.title,
+        archivedUrl: input.archivedUrl,
+      });
+    },
+    auditedAfter: (result) => ({ id: result.id, title: result.title, archivedUrl: result.archivedUrl }),
+    badInputs: [
+      ['id', with_({ id: 'not-an-id' })],
+      ['url', with_({ url: 'not a url' })],
+      ['archivedUrl', with_({ archivedUrl: 'javascript:alert(1)' })],
+      ['title', with_({ title: '  ' })],
+      ['publishedOn', with_({ publishedOn: FUTURE })],
+      ['publishedOnPrecision', with_({ publishedOnPrecision: 'ON_OR_AFTER' })],
+    ],
+    read: `{ coalition(slug: "${SLUG}") { sources { id title archivedUrl version } } }`,
+    expectRead(data, result) {
+      expect(data.coalition.sources).toContainEqual({
+        id: result.id,
+        title: result.title,
+        archivedUrl: result.archivedUrl,
+        version: result.version,
+      });
+    },
+  },
+  {
+    mutation: 'updateParticipant',
+    document: `mutation($input: UpdateParticipantInput!) { updateParticipant(input: $input) { id code name aliases version } }`,
+    isUpdate: true,
+    async valid(send) {
+      const data = await read(send, `{ participant(code: "EU") { version } }`);
+      return {
+        input: { code: 'EU', expectedVersion: data.participant.version, aliases: ['Union européenne', `EU ${next()}`] },
+      };
+    },
+    expectWritten(result, input) {
+      expect(result).toMatchObject({
+        code: 'EU',
+        name: 'European Union',
+        aliases: input.aliases,
+        version: Number(input.expectedVersion) + 1,
+      });
+    },
+    auditedAfter: (result) => ({ id: result.id, aliases: result.aliases, version: result.version }),
+    badInputs: [
+      ['code', with_({ code: '!!' })],
+      ['name', with_({ name: ' ' })],
+      ['aliases[1]', with_({ aliases: ['fine', '  '] })],
+    ],
+    read: `{ participant(code: "EU") { aliases version } }`,
+    expectRead(data, result) {
+      expect(data.participant).toEqual({ aliases: result.aliases, version: result.version });
+    },
+  },
 ];
