@@ -49,7 +49,7 @@ export async function fetchCoalitionOverview(slug: string, signal?: AbortSignal)
       slug name description launchedOn rosterNote
       convener { ${PARTICIPANT_SUMMARY} }
       reportedFigures { id reportedOn reportedOnPrecision countries countriesQualifier organizations
-        organizationsQualifier wording sources { ${SOURCE_LINK} } }
+        organizationsQualifier combined combinedQualifier wording sources { ${SOURCE_LINK} } }
       stats { ${STATS} }
     } }`,
     { slug },
