@@ -12,8 +12,8 @@ registerEnumType(DatePrecision, {
   description:
     'How exactly a source dates a fact: to the day, or only to the month (the date is then the first or last day the source allows), or only from a day on.',
   valuesMap: {
-    DAY: { description: 'The source gives the day.' },
-    MONTH: { description: 'The source gives only the month; the date is the first or last day it allows.' },
+    DAY: { description: 'The source gives the exact day.' },
+    MONTH: { description: 'The source gives only the month; the day shown is the first or last it allows.' },
     ON_OR_AFTER: {
       description:
         'The date is a lower bound only: the fact was true on that day or later (e.g. an undated page that describes the day as past). Only a reported figure may be dated so.',

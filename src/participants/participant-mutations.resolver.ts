@@ -12,10 +12,13 @@ import { ParticipantWritesService } from './participant-writes.service.js';
 export class ParticipantMutationsResolver {
   constructor(private readonly writes: ParticipantWritesService) {}
 
-  @Mutation(() => Participant, { description: 'Add an international organisation to the registry. Admin.' })
+  @Mutation(() => Participant, {
+    description:
+      'Add an international organisation to the registry (every ISO country is already there). Admin key only; audited; idempotent by Idempotency-Key.',
+  })
   addParticipant(
     @CurrentWriteRequest() write: WriteRequest,
-    @Args('input') input: AddParticipantInput,
+    @Args('input', { description: 'The organisation to add.' }) input: AddParticipantInput,
   ): Promise<ParticipantView> {
     return this.writes.addParticipant(write, input);
   }
@@ -26,7 +29,8 @@ export class ParticipantMutationsResolver {
   })
   updateParticipant(
     @CurrentWriteRequest() write: WriteRequest,
-    @Args('input') input: UpdateParticipantInput,
+    @Args('input', { description: 'Which participant, the version you read, and the new name or aliases.' })
+    input: UpdateParticipantInput,
   ): Promise<ParticipantView> {
     return this.writes.updateParticipant(write, input);
   }

@@ -15,7 +15,11 @@ export class SourceMutationsResolver {
     description:
       "Correct a source: its url, title, publisher, date, or an archived copy's address. Every fact citing it follows. Admin.",
   })
-  updateSource(@CurrentWriteRequest() write: WriteRequest, @Args('input') input: UpdateSourceInput): Promise<Source> {
+  updateSource(
+    @CurrentWriteRequest() write: WriteRequest,
+    @Args('input', { description: 'Which source, the version you read, and the fields to change.' })
+    input: UpdateSourceInput,
+  ): Promise<Source> {
     return this.writes.updateSource(write, input);
   }
 }
