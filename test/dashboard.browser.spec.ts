@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { bearer, createTestKeys } from './support/api-keys.js';
 import { describeInBrowser, saveScreenshot, useServiceInBrowser } from './support/browser.js';
 
 describeInBrowser('the dashboard at / in Chromium', () => {
@@ -127,6 +128,52 @@ describeInBrowser('the dashboard at / in Chromium', () => {
     );
     expect(overflow).toBeLessThanOrEqual(0);
     await saveScreenshot(page, 'dashboard-phone');
+    await page.close();
+  });
+
+  it('words a combined headcount and one dated only by a lower bound as their sources do', async () => {
+    const service = session.service();
+    const keys = await createTestKeys(service, 'dashboard');
+    const record = (input: Record<string, unknown>) =>
+      service.graphql(
+        `mutation($input: RecordReportedFigureInput!) { recordReportedFigure(input: $input) { id } }`,
+        { input: { coalition: 'synthetic-drug-threats', ...input } },
+        bearer(keys.admin),
+      );
+    // Revision 2's two headcounts (../shared/data), recorded the way an admin would.
+    const combined = await record({
+      reportedOn: '2023-07-07',
+      combined: 97,
+      wording: '97 countries and international organisations',
+      source: {
+        url: 'https://www.thenationalnews.com/world/us-news/2023/07/07/nearly-100-countries-and-organisations-join-forces-to-combat-synthetic-drugs/',
+        title: 'Nearly 100 countries and organisations join forces to combat synthetic drugs',
+        publisher: 'The National',
+        publishedOn: '2023-07-07',
+      },
+    });
+    const bounded = await record({
+      reportedOn: '2024-09-24',
+      reportedOnPrecision: 'ON_OR_AFTER',
+      countries: 163,
+      organizations: 15,
+      wording: '163 countries and 15 international organizations',
+      source: {
+        url: 'https://www.globalcoalition.us/',
+        title: 'Global Coalition to Address Synthetic Drug Threats (home page)',
+        publisher: 'globalcoalition.us (U.S. Department of State)',
+      },
+    });
+    expect([combined.errors, bounded.errors]).toEqual([undefined, undefined]);
+
+    const page = await openDashboard();
+    const figure = (text: string) => page.locator('li.reported-figure', { hasText: text });
+    const combinedItem = figure('97 countries and organisations');
+    expect(await combinedItem.locator('.reported-figure-counts').innerText()).toBe('97 countries and organisations');
+    expect(await combinedItem.locator('.reported-figure-when').innerText()).toContain('7 July 2023');
+    const boundedItem = figure('163 countries');
+    expect(await boundedItem.locator('.reported-figure-counts').innerText()).toBe('163 countries and 15 organisations');
+    expect(await boundedItem.locator('.reported-figure-when').innerText()).toBe('on or after 24 September 2024');
     await page.close();
   });
 

@@ -8,6 +8,9 @@ export class CoalitionEntity {
   @Column({ type: 'text', unique: true })
   slug: string;
 
+  @Column({ type: 'int', default: 1 })
+  version: number;
+
   @Column({ type: 'text' })
   name: string;
 

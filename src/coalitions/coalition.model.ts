@@ -15,6 +15,11 @@ export class Coalition {
   @Field({ description: 'Short stable name in URLs and queries, e.g. "synthetic-drug-threats".' })
   slug: string;
 
+  @Field(() => Int, {
+    description: 'Raised by each update; send it back as `expectedVersion` to update the coalition.',
+  })
+  version: number;
+
   @Field({ description: 'Full name, e.g. "Global Coalition to Address Synthetic Drug Threats".' })
   name: string;
 
@@ -56,7 +61,10 @@ export class ReportedFigure {
   @Field(() => DateScalar, { description: 'The date the source gives the figure for (see reportedOnPrecision).' })
   reportedOn: string;
 
-  @Field(() => DatePrecision, { description: 'How exactly the source dates the figure.' })
+  @Field(() => DatePrecision, {
+    description:
+      'ON_OR_AFTER when `reportedOn` is only a lower bound: such a figure is listed by that date but never chosen by `stats(asOf:)`.',
+  })
   reportedOnPrecision: DatePrecision;
 
   @Field(() => Int, { nullable: true, description: 'Number of countries the source reported; null if it gave none.' })
@@ -79,6 +87,21 @@ export class ReportedFigure {
     description: 'How the source qualified the number of organisations; null when organizations is null.',
   })
   organizationsQualifier: FigureQualifier | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'One count of countries and organisations together, when the source does not tell them apart ("97 countries and international organisations").',
+  })
+  combined: number | null;
+
+  @Field(() => FigureQualifier, { nullable: true, description: 'How the source qualified `combined`.' })
+  combinedQualifier: FigureQualifier | null;
+
+  @Field(() => Int, {
+    description: 'Raised by each change; send it back as `expectedVersion` to retract the figure.',
+  })
+  version: number;
 
   @Field({ description: 'The words of the source, quoted.' })
   wording: string;

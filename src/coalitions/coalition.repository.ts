@@ -6,9 +6,17 @@ import { CoalitionEventEntity } from './coalition-event.entity.js';
 import { CoalitionEntity } from './coalition.entity.js';
 import { EngagementEntity } from './engagement.entity.js';
 import { LineOfEffortEntity } from './line-of-effort.entity.js';
-import { ReportedFigureEntity } from './reported-figure.entity.js';
 
-/** The coalition table and the tables of its coalition-level facts. */
+const COALITION_COLUMNS = `c.id, c.slug, c.version, c.name, c.description, c.founding_text AS "foundingText",
+  c.launched_on AS "launchedOn", c.convener_id AS "convenerId", c.roster_note AS "rosterNote"`;
+
+/** A coalition's columns as a write sets them. */
+export type NewCoalition = Omit<CoalitionEntity, 'id' | 'version'>;
+
+/** What `updateCoalition` may change. */
+export type EditableCoalition = Pick<CoalitionEntity, 'name' | 'description' | 'rosterNote' | 'launchedOn'>;
+
+/** The coalition table and the tables of its coalition-level facts (reported figures have their own). */
 @Injectable()
 export class CoalitionRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -29,19 +37,6 @@ export class CoalitionRepository {
     return entityRead(this.db, (reader) => reader.getRepository(CoalitionEntity).findBy({ id: In([...ids]) }));
   }
 
-  /** The latest reported figure on or before `date`, or null when nothing had been reported yet. */
-  latestReportedFigure(coalitionId: string, date: string): Promise<ReportedFigureEntity | null> {
-    return entityRead(this.db, (reader) =>
-      reader
-        .getRepository(ReportedFigureEntity)
-        .createQueryBuilder('f')
-        .where('f.coalition_id = :coalitionId AND f.reported_on <= :date', { coalitionId, date })
-        .orderBy('f.reported_on', 'DESC')
-        .addOrderBy('f.id', 'DESC')
-        .getOne(),
-    );
-  }
-
   /** Rows of a child table for all of `coalitionIds`, ordered by `orderBy` then id. */
   childrenOf<Row extends { coalitionId: string; id: string }>(
     entity: new () => Row,
@@ -59,24 +54,64 @@ export class CoalitionRepository {
     );
   }
 
-  async insertCoalition(manager: EntityManager, row: Omit<CoalitionEntity, 'id'>): Promise<CoalitionEntity> {
-    return manager.getRepository(CoalitionEntity).save(row);
+  async insertCoalition(manager: EntityManager, row: NewCoalition): Promise<CoalitionEntity> {
+    const [inserted]: CoalitionEntity[] = await manager.query(
+      `WITH c AS (
+         INSERT INTO coalition (slug, name, description, founding_text, launched_on, convener_id, roster_note)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *)
+       SELECT ${COALITION_COLUMNS} FROM c`,
+      [row.slug, row.name, row.description, row.foundingText, row.launchedOn, row.convenerId, row.rosterNote],
+    );
+    return inserted;
   }
 
-  /** Each coalition-level fact below returns its id, for its citations. */
-  async insertReportedFigure(manager: EntityManager, row: Omit<ReportedFigureEntity, 'id'>): Promise<string> {
-    return (await manager.getRepository(ReportedFigureEntity).save(row)).id;
+  /** The coalition, locked for an update inside the caller's transaction. */
+  async lockBySlug(manager: EntityManager, slug: string): Promise<CoalitionEntity | null> {
+    const [row]: CoalitionEntity[] = await manager.query(
+      `SELECT ${COALITION_COLUMNS} FROM coalition c WHERE c.slug = $1 FOR UPDATE`,
+      [slug],
+    );
+    return row ?? null;
   }
 
-  async insertEvent(manager: EntityManager, row: Omit<CoalitionEventEntity, 'id'>): Promise<string> {
-    return (await manager.getRepository(CoalitionEventEntity).save(row)).id;
+  /** Writes the editable columns as given and raises the version. */
+  async updateCoalition(manager: EntityManager, id: string, row: EditableCoalition): Promise<CoalitionEntity> {
+    const [updated]: CoalitionEntity[] = await manager.query(
+      `WITH c AS (
+         UPDATE coalition SET name = $2, description = $3, roster_note = $4, launched_on = $5, version = version + 1
+          WHERE id = $1 RETURNING *)
+       SELECT ${COALITION_COLUMNS} FROM c`,
+      [id, row.name, row.description, row.rosterNote, row.launchedOn],
+    );
+    return updated;
+  }
+
+  /** Whether the coalition already has an event of that day and title (the table's UNIQUE). */
+  async hasEvent(manager: EntityManager, coalitionId: string, occurredOn: string, title: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `SELECT 1 FROM coalition_event WHERE coalition_id = $1 AND occurred_on = $2 AND title = $3`,
+      [coalitionId, occurredOn, title],
+    );
+    return rows.length > 0;
+  }
+
+  async hasEngagement(manager: EntityManager, coalitionId: string, participantId: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `SELECT 1 FROM engagement WHERE coalition_id = $1 AND participant_id = $2`,
+      [coalitionId, participantId],
+    );
+    return rows.length > 0;
+  }
+
+  async insertEvent(manager: EntityManager, row: Omit<CoalitionEventEntity, 'id'>): Promise<CoalitionEventEntity> {
+    return manager.getRepository(CoalitionEventEntity).save(row);
   }
 
   async insertLineOfEffort(manager: EntityManager, row: Omit<LineOfEffortEntity, 'id'>): Promise<string> {
     return (await manager.getRepository(LineOfEffortEntity).save(row)).id;
   }
 
-  async insertEngagement(manager: EntityManager, row: Omit<EngagementEntity, 'id'>): Promise<string> {
-    return (await manager.getRepository(EngagementEntity).save(row)).id;
+  async insertEngagement(manager: EntityManager, row: Omit<EngagementEntity, 'id'>): Promise<EngagementEntity> {
+    return manager.getRepository(EngagementEntity).save(row);
   }
 }

@@ -52,10 +52,20 @@ export class CoalitionsResolver {
 
   @ResolveField(() => [ReportedFigure], {
     complexity: unpagedListCost,
-    description: 'Headcounts sources reported, oldest first. No source names the members behind these numbers.',
+    description:
+      'Headcounts sources reported, oldest first (a figure dated ON_OR_AFTER by its lower bound). No source names the members behind these numbers.',
   })
-  reportedFigures(@Parent() coalition: Coalition, @Context() context: GraphqlContext): Promise<ReportedFigure[]> {
-    return this.coalitionsService.reportedFigures(context.loaders, coalition.id);
+  reportedFigures(
+    @Parent() coalition: Coalition,
+    @Context() context: GraphqlContext,
+    @Args('includeRetracted', {
+      type: () => Boolean,
+      defaultValue: false,
+      description: 'Also list the figures an admin withdrew (they never count in `stats`).',
+    })
+    includeRetracted: boolean,
+  ): Promise<ReportedFigure[]> {
+    return this.coalitionsService.reportedFigures(context.loaders, coalition.id, includeRetracted);
   }
 
   @ResolveField(() => [CoalitionEvent], {

@@ -3,13 +3,13 @@ import type { EntityManager } from 'typeorm';
 import { InvalidInput } from '../common/domain-errors.js';
 import { groupInOrder, type RequestLoaders } from '../common/request-loaders.js';
 import { RegistryChangesService } from '../response-cache/registry-changes.service.js';
-import { SourcesService, type CitedSource } from '../sources/sources.service.js';
 import { CoalitionEventEntity } from './coalition-event.entity.js';
 import type { CoalitionEntity } from './coalition.entity.js';
 import { CoalitionRepository } from './coalition.repository.js';
 import { EngagementEntity } from './engagement.entity.js';
 import { LineOfEffortEntity } from './line-of-effort.entity.js';
-import { ReportedFigureEntity } from './reported-figure.entity.js';
+import type { ReportedFigureEntity } from './reported-figure.entity.js';
+import { ReportedFiguresService } from './reported-figures.service.js';
 
 export function parseSlug(raw: string, argument: string): string {
   const slug = raw.trim().toLowerCase();
@@ -25,7 +25,7 @@ export class CoalitionsService {
 
   constructor(
     private readonly coalitions: CoalitionRepository,
-    private readonly sources: SourcesService,
+    private readonly figures: ReportedFiguresService,
     private readonly changes: RegistryChangesService,
   ) {
     changes.onChange(() => this.bySlug.clear());
@@ -62,13 +62,17 @@ export class CoalitionsService {
   }
 
   /** Oldest first, so a dashboard can draw the reported growth as it was announced. */
-  reportedFigures(loaders: RequestLoaders, coalitionId: string): Promise<ReportedFigureEntity[]> {
-    return this.childrenOf(loaders, ReportedFigureEntity, coalitionId, 'reportedOn');
+  reportedFigures(
+    loaders: RequestLoaders,
+    coalitionId: string,
+    includeRetracted = false,
+  ): Promise<ReportedFigureEntity[]> {
+    return this.figures.list(loaders, coalitionId, includeRetracted);
   }
 
-  /** The latest reported figure on or before `date`, or null when nothing had been reported yet. */
+  /** The figure `stats(asOf:)` reports for `date`, or null when none qualifies (see reportedFigureAsOf). */
   latestReportedFigure(coalitionId: string, date: string): Promise<ReportedFigureEntity | null> {
-    return this.coalitions.latestReportedFigure(coalitionId, date);
+    return this.figures.asOf(coalitionId, date);
   }
 
   events(loaders: RequestLoaders, coalitionId: string): Promise<CoalitionEventEntity[]> {
@@ -81,48 +85,6 @@ export class CoalitionsService {
 
   engagements(loaders: RequestLoaders, coalitionId: string): Promise<EngagementEntity[]> {
     return this.childrenOf(loaders, EngagementEntity, coalitionId, 'id');
-  }
-
-  /** A coalition and its sources; the facts about it below each come with theirs. Returns the new id. */
-  async recordCoalition(
-    manager: EntityManager,
-    coalition: Omit<CoalitionEntity, 'id'>,
-    sources: CitedSource[],
-  ): Promise<string> {
-    const { id } = await this.coalitions.insertCoalition(manager, coalition);
-    await this.sources.cite(manager, 'coalition', id, sources);
-    return id;
-  }
-
-  async recordReportedFigure(manager: EntityManager, figure: Omit<ReportedFigureEntity, 'id'>, sources: CitedSource[]) {
-    await this.sources.cite(
-      manager,
-      'reported_figure',
-      await this.coalitions.insertReportedFigure(manager, figure),
-      sources,
-    );
-  }
-
-  async recordEvent(manager: EntityManager, event: Omit<CoalitionEventEntity, 'id'>, sources: CitedSource[]) {
-    await this.sources.cite(manager, 'coalition_event', await this.coalitions.insertEvent(manager, event), sources);
-  }
-
-  async recordLineOfEffort(manager: EntityManager, line: Omit<LineOfEffortEntity, 'id'>, sources: CitedSource[]) {
-    await this.sources.cite(
-      manager,
-      'line_of_effort',
-      await this.coalitions.insertLineOfEffort(manager, line),
-      sources,
-    );
-  }
-
-  async recordEngagement(manager: EntityManager, engagement: Omit<EngagementEntity, 'id'>, sources: CitedSource[]) {
-    await this.sources.cite(
-      manager,
-      'engagement',
-      await this.coalitions.insertEngagement(manager, engagement),
-      sources,
-    );
   }
 
   /** Rows of a coalition's child table, batched over all coalitions a request asks about. */

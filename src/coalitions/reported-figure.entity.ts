@@ -8,12 +8,20 @@ export class ReportedFigureEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
+  /** The order figures were recorded in: of two figures of one day, the first recorded stands in stats. */
+  @Column({ type: 'bigint', insert: false, update: false })
+  sequence: string;
+
+  @Column({ type: 'int', default: 1 })
+  version: number;
+
   @Column({ name: 'coalition_id', type: 'uuid' })
   coalitionId: string;
 
   @Column({ name: 'reported_on', type: 'date' })
   reportedOn: string;
 
+  /** ON_OR_AFTER: `reportedOn` is only a lower bound. */
   @Column({ name: 'reported_on_precision', type: 'text', default: 'DAY' })
   reportedOnPrecision: DatePrecision;
 
@@ -29,6 +37,22 @@ export class ReportedFigureEntity {
   @Column({ name: 'organizations_qualifier', type: 'text', nullable: true })
   organizationsQualifier: FigureQualifier | null;
 
+  /** One count of countries and organisations together, when the source does not tell them apart. */
+  @Column({ type: 'int', nullable: true })
+  combined: number | null;
+
+  @Column({ name: 'combined_qualifier', type: 'text', nullable: true })
+  combinedQualifier: FigureQualifier | null;
+
   @Column({ type: 'text' })
   wording: string;
+
+  @Column({ name: 'retracted_at', type: 'timestamptz', nullable: true })
+  retractedAt: Date | null;
+
+  @Column({ name: 'retracted_by', type: 'text', nullable: true })
+  retractedBy: string | null;
+
+  @Column({ name: 'retraction_reason', type: 'text', nullable: true })
+  retractionReason: string | null;
 }

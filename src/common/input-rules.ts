@@ -8,7 +8,7 @@ import { InvalidInput } from './domain-errors.js';
 export const INPUT_LIMITS = {
   /** A note on a membership, an event or a commitment. */
   note: 2000,
-  /** Why a fact was retracted or corrected (the database allows as much). */
+  /** Why a fact was retracted or corrected (the database's CHECKs allow as much). */
   retractionReason: 2000,
   commitmentTitle: 300,
   commitmentDescription: 5000,
@@ -21,6 +21,14 @@ export const INPUT_LIMITS = {
   website: 500,
   alias: 200,
   aliasCount: 50,
+  coalitionName: 300,
+  coalitionDescription: 5000,
+  rosterNote: 2000,
+  coalitionEventTitle: 300,
+  /** A source's words for a reported headcount. */
+  figureWording: 1000,
+  /** The largest headcount a figure may report: far above any count of countries and organisations. */
+  headcount: 100_000,
   apiKeyName: 100,
   idempotencyKey: 200,
   /** Read arguments: a region filter, a participant search. */

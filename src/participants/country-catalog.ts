@@ -31,7 +31,7 @@ const EXTRA_ALIASES: Record<string, string[]> = {
   KP: ['DPRK'],
 };
 
-export type CountryRow = Omit<ParticipantEntity, 'id'>;
+export type CountryRow = Omit<ParticipantEntity, 'id' | 'version'>;
 
 export function searchTextOf(parts: ReadonlyArray<string | null | undefined>): string {
   return parts

@@ -5,6 +5,7 @@ const PARTICIPANT_FIELDS: Array<[column: string, field: keyof ParticipantEntity]
   ['id', 'id'],
   ['kind', 'kind'],
   ['code', 'code'],
+  ['version', 'version'],
   ['alpha3', 'alpha3'],
   ['name', 'name'],
   ['official_name', 'officialName'],

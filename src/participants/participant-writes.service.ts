@@ -1,14 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { AuditedWriteService } from '../audit/audited-write.service.js';
-import { AlreadyExists, InvalidInput } from '../common/domain-errors.js';
+import { AlreadyExists, InvalidInput, NotFound, VersionConflict } from '../common/domain-errors.js';
+import type { WriteTransaction } from '../audit/write-transaction.js';
 import type { WriteRequest } from '../common/write-request.js';
 import { isIsoCountryCode, searchTextOf } from './country-catalog.js';
 import type { AddParticipantInput } from './dto/add-participant.input.js';
+import type { UpdateParticipantInput } from './dto/update-participant.input.js';
 import { ParticipantKind } from './participant-kind.js';
 import type { ParticipantView } from './participant.model.js';
 import { parseParticipantCode } from './participant-code.js';
 import { ParticipantRepository } from './participant.repository.js';
 import { toParticipantView } from './participants.service.js';
+
+/** An update of a participant: `undefined` keeps a field; null aliases clear the list. */
+export interface ParticipantUpdate {
+  /** As stored: upper case (alpha-2, alpha-3 or acronym). */
+  code: string;
+  expectedVersion: number;
+  name?: string | null;
+  aliases?: string[] | null;
+  operation: string;
+}
 
 @Injectable()
 export class ParticipantWritesService {
@@ -46,5 +58,47 @@ export class ParticipantWritesService {
       await tx.recordChange({ operation: 'addParticipant', before: null, after: view });
       return view;
     });
+  }
+
+  updateParticipant(write: WriteRequest, input: UpdateParticipantInput): Promise<ParticipantView> {
+    return this.writes.perform(write, 'updateParticipant', input, (tx) =>
+      this.update(tx, {
+        code: parseParticipantCode(input.code, 'code'),
+        expectedVersion: input.expectedVersion,
+        name: input.name,
+        aliases: input.aliases,
+        operation: 'updateParticipant',
+      }),
+    );
+  }
+
+  /**
+   * Renames a participant or replaces its aliases, if nobody changed it since `expectedVersion`,
+   * inside the caller's WriteTransaction (a mutation's or a dataset revision's). The search text
+   * follows; a country so changed keeps the admin's words over the ISO catalog's from then on.
+   */
+  async update(tx: WriteTransaction, update: ParticipantUpdate): Promise<ParticipantView> {
+    const existing = await this.participants.lockByCode(tx.manager, update.code);
+    if (!existing) throw new NotFound(`No participant has the code "${update.code}"`, { argument: 'code' });
+    if (existing.version !== update.expectedVersion) {
+      throw new VersionConflict(
+        `${existing.code} is at version ${existing.version}, not ${update.expectedVersion}: someone changed it; read it again`,
+        { currentVersion: existing.version },
+      );
+    }
+    if (update.name === null) throw new InvalidInput('name', 'name must not be empty');
+    const name = update.name ?? existing.name;
+    const aliases = update.aliases === undefined ? existing.aliases : (update.aliases ?? []);
+    const row = await this.participants.update(tx.manager, existing.id, {
+      name,
+      aliases,
+      searchText: searchTextOf([existing.code, existing.alpha3, name, existing.officialName, ...aliases]),
+    });
+    await tx.recordChange({
+      operation: update.operation,
+      before: toParticipantView(existing),
+      after: toParticipantView(row),
+    });
+    return toParticipantView(row);
   }
 }

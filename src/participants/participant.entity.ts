@@ -14,6 +14,10 @@ export class ParticipantEntity {
   @Column({ type: 'text', unique: true })
   code: string;
 
+  /** Raised by each admin update; a country an admin updated is no longer refreshed from the catalog. */
+  @Column({ type: 'int', default: 1 })
+  version: number;
+
   @Column({ type: 'text', nullable: true })
   alpha3: string | null;
 

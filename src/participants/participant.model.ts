@@ -1,4 +1,4 @@
-import { Field, ID, InterfaceType, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, InterfaceType, ObjectType } from '@nestjs/graphql';
 import { ParticipantKind } from './participant-kind.js';
 
 @InterfaceType('Participant', {
@@ -21,6 +21,11 @@ export abstract class Participant {
 
   @Field(() => [String], { description: 'Other names it is known by, e.g. "Turkey" for Türkiye, "PRC" for China.' })
   aliases: string[];
+
+  @Field(() => Int, {
+    description: 'Raised by each update; send it back as `expectedVersion` to update the participant.',
+  })
+  version: number;
 }
 
 @ObjectType({

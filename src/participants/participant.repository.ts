@@ -40,7 +40,10 @@ export class ParticipantRepository {
     );
   }
 
-  /** Every country of the catalog, inserted or refreshed (organisations are never touched). */
+  /**
+   * Every country of the catalog, inserted or refreshed. Organisations are never touched, nor is a
+   * country an admin updated (version above 1): the admin's names and aliases win over the catalog's.
+   */
   async upsertCountries(manager: EntityManager, countries: CountryRow[]): Promise<void> {
     await manager.query(
       `INSERT INTO participant (kind, code, alpha3, name, official_name, region, subregion, aliases, search_text)
@@ -51,12 +54,12 @@ export class ParticipantRepository {
        ON CONFLICT (code) DO UPDATE SET alpha3 = EXCLUDED.alpha3, name = EXCLUDED.name,
               official_name = EXCLUDED.official_name, region = EXCLUDED.region, subregion = EXCLUDED.subregion,
               aliases = EXCLUDED.aliases, search_text = EXCLUDED.search_text
-        WHERE participant.kind = 'COUNTRY'`,
+        WHERE participant.kind = 'COUNTRY' AND participant.version = 1`,
       [JSON.stringify(countries)],
     );
   }
 
-  async insert(manager: EntityManager, row: Omit<ParticipantEntity, 'id'>): Promise<ParticipantEntity> {
+  async insert(manager: EntityManager, row: Omit<ParticipantEntity, 'id' | 'version'>): Promise<ParticipantEntity> {
     const [inserted]: ParticipantEntity[] = await manager.query(
       `INSERT INTO participant (kind, code, alpha3, name, official_name, region, subregion, website, aliases, search_text)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
@@ -75,5 +78,27 @@ export class ParticipantRepository {
       ],
     );
     return inserted;
+  }
+
+  /** By alpha-2, alpha-3 or acronym, locked for an update inside the caller's transaction. */
+  async lockByCode(manager: EntityManager, code: string): Promise<ParticipantEntity | null> {
+    const [row]: ParticipantEntity[] = await manager.query(`${BY_CODE_SQL} FOR UPDATE`, [code]);
+    return row ?? null;
+  }
+
+  /** Writes the name, aliases and search text and raises the version. */
+  async update(
+    manager: EntityManager,
+    id: string,
+    row: Pick<ParticipantEntity, 'name' | 'aliases' | 'searchText'>,
+  ): Promise<ParticipantEntity> {
+    const [updated]: ParticipantEntity[] = await manager.query(
+      `WITH p AS (
+         UPDATE participant SET name = $2, aliases = $3, search_text = $4, version = version + 1
+          WHERE id = $1 RETURNING *)
+       SELECT ${COLUMNS} FROM p`,
+      [id, row.name, row.aliases, row.searchText],
+    );
+    return updated;
   }
 }

@@ -13,7 +13,14 @@ import { parseParticipantCode } from './participant-code.js';
 import { ParticipantRepository } from './participant.repository.js';
 
 export function toParticipantView(row: ParticipantEntity): ParticipantView {
-  const common = { id: row.id, code: row.code, kind: row.kind, name: row.name, aliases: row.aliases };
+  const common = {
+    id: row.id,
+    code: row.code,
+    kind: row.kind,
+    name: row.name,
+    aliases: row.aliases,
+    version: row.version,
+  };
   if (row.kind === ParticipantKind.COUNTRY) {
     return {
       ...common,

@@ -3,7 +3,9 @@ import { systemActor } from '../audit/actor.js';
 import { AuditedWriteService } from '../audit/audited-write.service.js';
 import type { WriteTransaction } from '../audit/write-transaction.js';
 import type { FigureQualifier } from '../coalitions/figure-qualifier.js';
+import { CoalitionRecordsService } from '../coalitions/coalition-records.service.js';
 import { CoalitionsService } from '../coalitions/coalitions.service.js';
+import { ReportedFiguresService } from '../coalitions/reported-figures.service.js';
 import type { CommitmentStatus } from '../commitments/commitment-status.js';
 import { CommitmentLedger } from '../commitments/commitment-ledger.js';
 import type { DatePrecision } from '../common/date-precision.js';
@@ -35,6 +37,8 @@ export class SeedService {
     private readonly writes: AuditedWriteService,
     private readonly participants: ParticipantsService,
     private readonly coalitions: CoalitionsService,
+    private readonly records: CoalitionRecordsService,
+    private readonly figures: ReportedFiguresService,
     private readonly memberships: MembershipLedger,
     private readonly commitments: CommitmentLedger,
     private readonly sources: SourcesService,
@@ -73,64 +77,61 @@ export class SeedService {
     };
 
     const { coalition: facts } = seed;
-    const coalitionId = await this.coalitions.recordCoalition(
-      manager,
-      {
-        slug: facts.slug,
-        name: facts.name,
-        description: facts.description,
-        foundingText: facts.foundingText,
-        launchedOn: facts.launchedOn,
-        convenerId: await participantId(facts.convener),
-        rosterNote: seed.rosterNote,
-      },
-      cited(facts.sources),
-    );
+    const { id: coalitionId } = await this.records.createCoalition(tx, {
+      slug: facts.slug,
+      name: facts.name,
+      description: facts.description,
+      foundingText: facts.foundingText,
+      launchedOn: facts.launchedOn,
+      convenerId: await participantId(facts.convener),
+      rosterNote: seed.rosterNote,
+      sources: cited(facts.sources),
+      operation: OPERATION,
+    });
     for (const figure of seed.reportedFigures) {
-      await this.coalitions.recordReportedFigure(
-        manager,
-        {
-          coalitionId,
-          reportedOn: figure.reportedOn,
-          reportedOnPrecision: (figure.precision ?? 'DAY') as DatePrecision,
-          countries: figure.countries,
-          countriesQualifier:
-            figure.countries === null ? null : ((figure.countriesQualifier ?? null) as FigureQualifier | null),
-          organizations: figure.organizations,
-          organizationsQualifier:
-            figure.organizations === null ? null : ((figure.organizationsQualifier ?? null) as FigureQualifier | null),
-          wording: figure.wording,
-        },
-        cited(figure.sources),
-      );
+      await this.figures.record(tx, {
+        coalitionId,
+        reportedOn: figure.reportedOn,
+        reportedOnPrecision: (figure.precision ?? 'DAY') as DatePrecision,
+        countries: figure.countries,
+        countriesQualifier: (figure.countriesQualifier ?? null) as FigureQualifier | null,
+        organizations: figure.organizations,
+        organizationsQualifier: (figure.organizationsQualifier ?? null) as FigureQualifier | null,
+        wording: figure.wording,
+        sources: cited(figure.sources),
+        operation: OPERATION,
+      });
     }
     for (const event of facts.events) {
-      await this.coalitions.recordEvent(
-        manager,
-        { coalitionId, occurredOn: event.on, title: event.title },
-        cited(event.sources),
-      );
+      await this.records.recordEvent(tx, {
+        coalitionId,
+        occurredOn: event.on,
+        title: event.title,
+        sources: cited(event.sources),
+        operation: OPERATION,
+      });
     }
     for (const line of facts.linesOfEffort) {
-      await this.coalitions.recordLineOfEffort(
-        manager,
-        {
-          coalitionId,
-          key: line.key as LineOfEffort,
-          workingGroup: line.workingGroup,
-          name: line.name,
-          subGroups: line.subGroups,
-        },
-        cited(line.sources),
-      );
+      await this.records.recordLineOfEffort(tx, {
+        coalitionId,
+        key: line.key as LineOfEffort,
+        workingGroup: line.workingGroup,
+        name: line.name,
+        subGroups: line.subGroups,
+        sources: cited(line.sources),
+        operation: OPERATION,
+      });
     }
     for (const organization of seed.engagedOrganizationsNotConfirmedAsMembers) {
       const participant = await this.participants.ensureOrganization(manager, { ...organization, aliases: [] });
-      await this.coalitions.recordEngagement(
-        manager,
-        { coalitionId, participantId: participant.id, note: organization.note },
-        cited(organization.sources),
-      );
+      await this.records.recordEngagement(tx, {
+        coalitionId,
+        participantId: participant.id,
+        participant: participant.code,
+        note: organization.note,
+        sources: cited(organization.sources),
+        operation: OPERATION,
+      });
     }
 
     const members = new Map<string, string>();

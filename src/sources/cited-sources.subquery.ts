@@ -9,6 +9,7 @@ import type { CitedFact } from './citation.entity.js';
 export function citedSourcesJson(fact: CitedFact, factId: string): string {
   return `coalesce((SELECT json_agg(json_build_object('id', cited.id, 'url', cited.url, 'title', cited.title,
             'publisher', cited.publisher, 'publishedOn', cited.published_on,
-            'publishedOnPrecision', cited.published_on_precision, 'note', cited.note) ORDER BY citing.id)
+            'publishedOnPrecision', cited.published_on_precision, 'note', cited.note,
+            'archivedUrl', cited.archived_url, 'version', cited.version) ORDER BY citing.id)
        FROM citation citing JOIN source cited ON cited.id = citing.source_id WHERE citing.${fact}_id = ${factId}), '[]'::json)`;
 }

@@ -11,6 +11,13 @@ export class SourceEntity {
   @Column({ type: 'text', nullable: true })
   url: string | null;
 
+  /** A copy kept by an archive (e.g. the Wayback Machine), for when `url` dies. */
+  @Column({ name: 'archived_url', type: 'text', nullable: true })
+  archivedUrl: string | null;
+
+  @Column({ type: 'int', default: 1 })
+  version: number;
+
   @Column({ type: 'text' })
   title: string;
 

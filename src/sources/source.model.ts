@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { DatePrecision } from '../common/date-precision.js';
 import { DateScalar } from '../common/date.scalar.js';
 
@@ -34,4 +34,13 @@ export class Source {
       'What a reader should know about the source, e.g. what it reports or where it was reposted; null if nothing.',
   })
   note: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'A copy kept by an archive (e.g. the Wayback Machine), for when `url` no longer answers.',
+  })
+  archivedUrl: string | null;
+
+  @Field(() => Int, { description: 'Raised by each update; send it back as `expectedVersion` to update the source.' })
+  version: number;
 }

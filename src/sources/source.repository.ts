@@ -14,8 +14,14 @@ export interface NewSource {
   note: string | null;
 }
 
+/** What `updateSource` may change. */
+export type EditableSource = Pick<
+  Source,
+  'url' | 'title' | 'publisher' | 'publishedOn' | 'publishedOnPrecision' | 'archivedUrl'
+>;
+
 const SOURCE_COLUMNS = `s.id, s.url, s.title, s.publisher, s.published_on AS "publishedOn",
-  s.published_on_precision AS "publishedOnPrecision", s.note`;
+  s.published_on_precision AS "publishedOnPrecision", s.note, s.archived_url AS "archivedUrl", s.version`;
 
 /** The sources and citations tables. */
 @Injectable()
@@ -63,5 +69,40 @@ export class SourceRepository {
       `INSERT INTO citation (source_id, ${fact}_id) SELECT source_id, $2 FROM unnest($1::uuid[]) WITH ORDINALITY AS s(source_id, n) ORDER BY n`,
       [sourceIds, factId],
     );
+  }
+
+  /** The source, locked for an update inside the caller's transaction. */
+  async lock(manager: EntityManager, id: string): Promise<Source | null> {
+    const [row]: Source[] = await manager.query(`SELECT ${SOURCE_COLUMNS} FROM source s WHERE s.id = $1 FOR UPDATE`, [
+      id,
+    ]);
+    return row ?? null;
+  }
+
+  /** The id of the source that has this url, if any. */
+  async urlHolder(manager: EntityManager, url: string): Promise<string | null> {
+    const [row]: Array<{ id: string }> = await manager.query(`SELECT id FROM source WHERE url = $1`, [url]);
+    return row?.id ?? null;
+  }
+
+  /** Writes the editable columns as given and raises the version. */
+  async update(manager: EntityManager, id: string, source: EditableSource): Promise<Source> {
+    const [row]: Source[] = await manager.query(
+      `WITH s AS (
+         UPDATE source SET url = $2, title = $3, publisher = $4, published_on = $5, published_on_precision = $6,
+                archived_url = $7, version = version + 1
+          WHERE id = $1 RETURNING *)
+       SELECT ${SOURCE_COLUMNS} FROM s`,
+      [
+        id,
+        source.url,
+        source.title,
+        source.publisher,
+        source.publishedOn,
+        source.publishedOnPrecision,
+        source.archivedUrl,
+      ],
+    );
+    return row;
   }
 }

@@ -1,7 +1,12 @@
 import { Module } from '@nestjs/common';
 import { RetractionResolver } from './retraction.resolver.js';
+import { SourceMutationsResolver } from './source-mutations.resolver.js';
 import { SourceRepository } from './source.repository.js';
+import { SourceWritesService } from './source-writes.service.js';
 import { SourcesService } from './sources.service.js';
 
-@Module({ providers: [SourceRepository, SourcesService, RetractionResolver], exports: [SourcesService] })
+@Module({
+  providers: [SourceRepository, SourcesService, SourceWritesService, SourceMutationsResolver, RetractionResolver],
+  exports: [SourcesService, SourceWritesService],
+})
 export class SourcesModule {}

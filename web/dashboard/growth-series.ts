@@ -37,8 +37,11 @@ export function growthSeries(stats: CoalitionStats[], figures: ReportedFigure[])
       value: day.byKind.find((entry) => entry.kind === 'COUNTRY')?.committed ?? 0,
     })),
     invitedNotParticipating: stats.map((day) => ({ date: day.asOf, value: day.invitedNotParticipating })),
+    // A figure dated only by a lower bound has no place on a time axis.
     reportedCountries: figures.flatMap((figure) =>
-      figure.countries === null ? [] : [{ date: figure.reportedOn, value: figure.countries }],
+      figure.countries === null || figure.reportedOnPrecision === 'ON_OR_AFTER'
+        ? []
+        : [{ date: figure.reportedOn, value: figure.countries }],
     ),
   };
 }

@@ -1,14 +1,15 @@
+import { Fragment } from 'react';
 import { RouteLink } from './dashboard-route';
 import type { CoalitionOverview, MembershipRow, ReportedFigure } from './registry-types';
-import { formatDate, plural, qualifierWords } from './registry-wording';
+import { figureCounts, formatDate, plural } from './registry-wording';
 import { SourceLinks } from './source-links';
 import './headline-figures.css';
 
 const LAUNCH_WINDOW_DAYS = 7;
 
-/** A figure reported within a week of the launch date counts as the launch headcount. */
+/** A figure reported within a week of the launch date counts as the launch headcount (a lower bound never does). */
 function isAtLaunch(figure: ReportedFigure, launchedOn: string | null): boolean {
-  if (!launchedOn) return false;
+  if (!launchedOn || figure.reportedOnPrecision === 'ON_OR_AFTER') return false;
   const days = Math.abs(Date.parse(figure.reportedOn) - Date.parse(launchedOn)) / 86_400_000;
   return days <= LAUNCH_WINDOW_DAYS;
 }
@@ -26,19 +27,12 @@ function ReportedFigureItem({ figure, launchedOn }: { figure: ReportedFigure; la
   return (
     <li className="reported-figure">
       <p className="reported-figure-counts">
-        {figure.countries !== null && (
-          <Headcount count={figure.countries} qualifier={qualifierWords(figure.countriesQualifier)} noun="countries" />
-        )}
-        {figure.organizations !== null && (
-          <>
-            {' '}
-            <Headcount
-              count={figure.organizations}
-              qualifier={qualifierWords(figure.organizationsQualifier)}
-              noun="organisations"
-            />
-          </>
-        )}
+        {figureCounts(figure).map((count, index) => (
+          <Fragment key={count.noun}>
+            {index > 0 && ' and '}
+            <Headcount {...count} />
+          </Fragment>
+        ))}
       </p>
       <p className="reported-figure-when">
         {isAtLaunch(figure, launchedOn) && <strong className="tag">at launch</strong>}{' '}

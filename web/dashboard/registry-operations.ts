@@ -27,7 +27,7 @@ export const DASHBOARD_OPERATIONS = {
       slug name description launchedOn rosterNote
       convener { ${PARTICIPANT_SUMMARY} }
       reportedFigures { id reportedOn reportedOnPrecision countries countriesQualifier organizations
-        organizationsQualifier wording sources { ${SOURCE_LINK} } }
+        organizationsQualifier combined combinedQualifier wording sources { ${SOURCE_LINK} } }
       stats { ${STATS} }
     } }`,
   DashboardMembers: `query DashboardMembers($slug: String!, $first: Int!, $after: String, $orderBy: MembershipOrder,

@@ -2,7 +2,7 @@
 
 export type MembershipStatus = 'COMMITTED' | 'INVITED' | 'DECLINED' | 'WITHDRAWN';
 export type ParticipantKind = 'COUNTRY' | 'INTERNATIONAL_ORGANIZATION';
-export type DatePrecision = 'DAY' | 'MONTH';
+export type DatePrecision = 'DAY' | 'MONTH' | 'ON_OR_AFTER';
 export type FigureQualifier = 'ABOUT' | 'AT_LEAST' | 'EXACT' | 'MORE_THAN' | 'NEARLY';
 export type MembershipOrderField = 'PARTICIPANT_NAME' | 'PARTICIPANT_CODE' | 'STATUS' | 'STATUS_SINCE';
 export type OrderDirection = 'ASC' | 'DESC';
@@ -28,6 +28,9 @@ export interface ReportedFigure {
   countriesQualifier: FigureQualifier | null;
   organizations: number | null;
   organizationsQualifier: FigureQualifier | null;
+  /** Countries and organisations together, for a source that does not tell them apart. */
+  combined: number | null;
+  combinedQualifier: FigureQualifier | null;
   wording: string;
   sources: SourceLink[];
 }

@@ -1,0 +1,158 @@
+import { bearer, createTestKeys, type TestKeys } from './support/api-keys.js';
+import { FACT_WRITES, SLUG, type FactWrite, type Send } from './support/fact-write-cases.js';
+import { createTestDatabase, startTestApp, type TestApp } from './support/test-app.js';
+
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let first: TestApp;
+let second: TestApp;
+let keys: TestKeys;
+
+/** Two instances on one database: a write through the first must clear the second's cache too. */
+beforeAll(async () => {
+  database = await createTestDatabase();
+  first = await startTestApp({}, database);
+  second = await startTestApp({}, database);
+  keys = await createTestKeys(first, 'facts');
+});
+afterAll(async () => {
+  await first.close();
+  await second.close();
+  await database.drop();
+});
+
+const asAdmin: Send = (query, variables) => first.graphql(query, variables, bearer(keys.admin));
+
+/** A public read, with whether the instance's response cache answered it. */
+async function publicRead(service: TestApp, query: string) {
+  const response = await fetch(`${service.baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  });
+  const body = (await response.json()) as { data: Record<string, any>; errors?: unknown };
+  expect(body.errors).toBeUndefined();
+  return { cache: response.headers.get('x-cache'), data: body.data };
+}
+
+async function latestAudit() {
+  const { data } = await asAdmin(`{ auditLog(first: 1, actor: "facts-admin") { nodes { operation before after } } }`);
+  return data!.auditLog.nodes[0] as { operation: string; before: unknown; after: Record<string, unknown> | null };
+}
+
+describe.each(FACT_WRITES.map((write) => [write.mutation, write] as [string, FactWrite]))('%s', (mutation, write) => {
+  it('writes for an admin key, and the write is audited with before and after', async () => {
+    const request = await write.valid(asAdmin);
+    const { data, errors } = await asAdmin(write.document, { input: request.input });
+    expect(errors).toBeUndefined();
+    write.expectWritten(data![mutation], request.input);
+    const entry = await latestAudit();
+    expect(entry.operation).toBe(mutation);
+    expect(entry.after).toEqual(expect.objectContaining(write.auditedAfter(data![mutation])));
+    if (write.isUpdate) expect(entry.before).toEqual(expect.objectContaining({ id: data![mutation].id }));
+    else expect(entry.before).toBeNull();
+  });
+
+  it('is refused to a viewer key (FORBIDDEN) and to an anonymous caller (UNAUTHENTICATED), writing nothing', async () => {
+    const request = await write.valid(asAdmin);
+    const before = await latestAudit();
+    const viewer = await first.graphql(write.document, { input: request.input }, bearer(keys.viewer));
+    expect(viewer.errors![0].extensions!.code).toBe('FORBIDDEN');
+    const anonymous = await first.graphql(write.document, { input: request.input });
+    expect(anonymous.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+    expect(await latestAudit()).toEqual(before);
+  });
+
+  it.each(write.badInputs)('refuses bad input naming the field %s (BAD_USER_INPUT)', async (field, spoil) => {
+    const request = await write.valid(asAdmin);
+    const { errors } = await asAdmin(write.document, { input: spoil(request.input) });
+    expect(errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: field });
+  });
+
+  if (write.isUpdate) {
+    it('is a CONFLICT with a stale expectedVersion', async () => {
+      const request = await write.valid(asAdmin);
+      const stale = { ...request.input, expectedVersion: Number(request.input.expectedVersion) - 1 };
+      const { errors } = await asAdmin(write.document, { input: stale });
+      expect(errors![0].extensions!.code).toBe('CONFLICT');
+    });
+  }
+
+  it('clears the response cache of every instance', async () => {
+    const request = await write.valid(asAdmin);
+    await publicRead(second, write.read);
+    const cached = await publicRead(second, write.read);
+    expect(cached.cache).toBe('hit');
+    const { data, errors } = await asAdmin(write.document, { input: request.input });
+    expect(errors).toBeUndefined();
+    const after = await publicRead(second, write.read);
+    expect(after.cache).toBe('miss');
+    write.expectRead(after.data, data![mutation], request.input);
+  });
+});
+
+describe('reported figures in stats(asOf:)', () => {
+  const figures = `{ coalition(slug: "${SLUG}") { reportedFigures { wording reportedOn reportedOnPrecision combined }
+    stats(asOf: "2026-01-01") { reported { wording } } } }`;
+
+  async function record(input: Record<string, unknown>) {
+    const { data, errors } = await asAdmin(
+      `mutation($input: RecordReportedFigureInput!) { recordReportedFigure(input: $input) { id version } }`,
+      {
+        input: { coalition: SLUG, source: { url: 'https://example.org/bounds', title: 'Bounds' }, ...input },
+      },
+    );
+    expect(errors).toBeUndefined();
+    return data!.recordReportedFigure as { id: string; version: number };
+  }
+
+  it('lists a figure dated ON_OR_AFTER by its bound but never reports it, and a retracted one leaves both', async () => {
+    const dated = await record({ reportedOn: '2025-06-01', countries: 170, wording: 'stats test: 170 countries' });
+    await record({
+      reportedOn: '2025-06-02',
+      reportedOnPrecision: 'ON_OR_AFTER',
+      countries: 171,
+      organizations: 15,
+      wording: 'stats test: 171 countries, undated',
+    });
+    let { data } = await first.graphql(figures);
+    const listed = data!.coalition.reportedFigures.map((figure: { wording: string }) => figure.wording);
+    expect(listed.indexOf('stats test: 171 countries, undated')).toBe(listed.indexOf('stats test: 170 countries') + 1);
+    expect(data!.coalition.stats.reported.wording).toBe('stats test: 170 countries');
+
+    const retracted = await asAdmin(
+      `mutation($input: RetractReportedFigureInput!) { retractReportedFigure(input: $input) { id version } }`,
+      { input: { id: dated.id, reason: 'the source withdrew it', expectedVersion: dated.version } },
+    );
+    expect(retracted.errors).toBeUndefined();
+    ({ data } = await first.graphql(figures));
+    expect(data!.coalition.reportedFigures.map((figure: { wording: string }) => figure.wording)).not.toContain(
+      'stats test: 170 countries',
+    );
+    expect(data!.coalition.stats.reported.wording).not.toMatch(/^stats test/);
+    const withRetracted = await first.graphql(
+      `{ coalition(slug: "${SLUG}") { reportedFigures(includeRetracted: true) { id version } } }`,
+    );
+    expect(withRetracted.data!.coalition.reportedFigures).toContainEqual({ id: dated.id, version: 2 });
+  });
+});
+
+describe("an admin's changes to a country", () => {
+  it('outlive the catalog refresh of the next start, and the participant is found by its new alias', async () => {
+    const { data } = await first.graphql(`{ participant(code: "TR") { version } }`);
+    const updated = await asAdmin(
+      `mutation($input: UpdateParticipantInput!) { updateParticipant(input: $input) { name aliases } }`,
+      { input: { code: 'TR', expectedVersion: data!.participant.version, aliases: ['Turkey', 'Anatolia test alias'] } },
+    );
+    expect(updated.errors).toBeUndefined();
+    const third = await startTestApp({}, database);
+    try {
+      const after = await third.graphql(
+        `{ participant(code: "TUR") { aliases } searchParticipants(text: "anatolia test") { code } }`,
+      );
+      expect(after.data!.participant.aliases).toEqual(['Turkey', 'Anatolia test alias']);
+      expect(after.data!.searchParticipants).toEqual([{ code: 'TR' }]);
+    } finally {
+      await third.close();
+    }
+  });
+});
