@@ -33,4 +33,5 @@ it('migration:run applies every migration, migration:revert undoes them one at a
   } finally {
     await database.drop();
   }
-}, 60_000);
+  // One CLI start per migration and back: about ten starts of Node and the app, slow on a loaded machine.
+}, 180_000);
