@@ -74,7 +74,7 @@ describe('benchmark run', () => {
     const report = await runBench(
       {
         scale: SCALE,
-        duration: 1,
+        duration: 2,
         warmup: 0,
         connections: [4],
         systems: ['ours', 'ours-uncached', 'bare'],
