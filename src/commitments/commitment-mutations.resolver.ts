@@ -15,18 +15,26 @@ import {
 export class CommitmentMutationsResolver {
   constructor(private readonly writes: CommitmentWritesService) {}
 
-  @Mutation(() => Commitment, { description: 'Record what a COMMITTED member undertook, with its source. Admin.' })
+  @Mutation(() => Commitment, {
+    description:
+      'Record what a COMMITTED member undertook, with its source. Admin key only; audited; idempotent by Idempotency-Key.',
+  })
   recordCommitment(
     @CurrentWriteRequest() write: WriteRequest,
-    @Args('input') input: RecordCommitmentInput,
+    @Args('input', { description: 'The commitment: which member, what, when, on whose word.' })
+    input: RecordCommitmentInput,
   ): Promise<Commitment> {
     return this.writes.recordCommitment(write, input);
   }
 
-  @Mutation(() => Commitment, { description: 'Move a commitment to a new status, with its source. Admin.' })
+  @Mutation(() => Commitment, {
+    description:
+      'Move a commitment to a new status, with its source. Admin key only; audited; idempotent by Idempotency-Key.',
+  })
   updateCommitmentStatus(
     @CurrentWriteRequest() write: WriteRequest,
-    @Args('input') input: UpdateCommitmentStatusInput,
+    @Args('input', { description: 'The change: which commitment, the new status, on whose word.' })
+    input: UpdateCommitmentStatusInput,
   ): Promise<Commitment> {
     return this.writes.updateStatus(write, input);
   }
@@ -37,7 +45,7 @@ export class CommitmentMutationsResolver {
   })
   retractCommitment(
     @CurrentWriteRequest() write: WriteRequest,
-    @Args('input') input: RetractCommitmentInput,
+    @Args('input', { description: 'Which commitment, why, and on whose word (if any).' }) input: RetractCommitmentInput,
   ): Promise<Commitment> {
     return this.writes.retract(write, input);
   }

@@ -17,19 +17,25 @@ export class MembershipMutationsResolver {
   ) {}
 
   @Mutation(() => Membership, {
-    description: 'Invite a participant (or re-invite one that declined or withdrew). Admin.',
+    description:
+      'Invite a participant (or re-invite one that declined or withdrew). Admin key only; audited; idempotent by Idempotency-Key.',
   })
   recordInvitation(
     @CurrentWriteRequest() write: WriteRequest,
-    @Args('input') input: RecordInvitationInput,
+    @Args('input', { description: 'The invitation: who, to which coalition, when, on whose word.' })
+    input: RecordInvitationInput,
   ): Promise<Membership> {
     return this.writes.recordInvitation(write, input);
   }
 
-  @Mutation(() => Membership, { description: 'Move a membership to a new status, with its source. Admin.' })
+  @Mutation(() => Membership, {
+    description:
+      'Move a membership to a new status, with its source. Admin key only; audited; idempotent by Idempotency-Key.',
+  })
   changeMembershipStatus(
     @CurrentWriteRequest() write: WriteRequest,
-    @Args('input') input: ChangeMembershipStatusInput,
+    @Args('input', { description: 'The change: which membership, the new status, when, on whose word.' })
+    input: ChangeMembershipStatusInput,
   ): Promise<Membership> {
     return this.writes.changeStatus(write, input);
   }
@@ -40,7 +46,7 @@ export class MembershipMutationsResolver {
   })
   retractMembershipEvent(
     @CurrentWriteRequest() write: WriteRequest,
-    @Args('input') input: RetractMembershipEventInput,
+    @Args('input', { description: 'Which event, why, and on whose word (if any).' }) input: RetractMembershipEventInput,
   ): Promise<Membership> {
     return this.corrections.retractEvent(write, input);
   }
@@ -51,7 +57,8 @@ export class MembershipMutationsResolver {
   })
   correctMembershipEvent(
     @CurrentWriteRequest() write: WriteRequest,
-    @Args('input') input: CorrectMembershipEventInput,
+    @Args('input', { description: 'Which event, why, the corrected facts and their source.' })
+    input: CorrectMembershipEventInput,
   ): Promise<Membership> {
     return this.corrections.correctEvent(write, input);
   }
