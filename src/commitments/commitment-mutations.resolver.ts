@@ -45,7 +45,8 @@ export class CommitmentMutationsResolver {
   })
   retractCommitment(
     @CurrentWriteRequest() write: WriteRequest,
-    @Args('input', { description: 'Which commitment, why, and on whose word (if any).' }) input: RetractCommitmentInput,
+    @Args('input', { description: 'Which commitment, why it no longer counts, and its version last read.' })
+    input: RetractCommitmentInput,
   ): Promise<Commitment> {
     return this.writes.retract(write, input);
   }

@@ -46,7 +46,10 @@ export class MembershipMutationsResolver {
   })
   retractMembershipEvent(
     @CurrentWriteRequest() write: WriteRequest,
-    @Args('input', { description: 'Which event, why, and on whose word (if any).' }) input: RetractMembershipEventInput,
+    @Args('input', {
+      description: 'Which event, why it no longer counts, and the version of its membership last read.',
+    })
+    input: RetractMembershipEventInput,
   ): Promise<Membership> {
     return this.corrections.retractEvent(write, input);
   }
@@ -57,7 +60,7 @@ export class MembershipMutationsResolver {
   })
   correctMembershipEvent(
     @CurrentWriteRequest() write: WriteRequest,
-    @Args('input', { description: 'Which event, why, the corrected facts and their source.' })
+    @Args('input', { description: 'Which event, why, the source, and what the replacing event says.' })
     input: CorrectMembershipEventInput,
   ): Promise<Membership> {
     return this.corrections.correctEvent(write, input);

@@ -54,7 +54,7 @@ export class Membership {
 
 @ObjectType('MembershipEvent', {
   description:
-    "One change of a membership's status, dated and sourced: a line of the membership's history. A retracted line stays on record with its retraction.",
+    "One entry of a membership's history: the status it took, from when, on whose word. A retracted entry stays on record with its retraction.",
 })
 export class MembershipEvent {
   @Field(() => ID, { description: 'Opaque identifier of this event.' })
