@@ -3,6 +3,7 @@ import { systemActor } from '../src/audit/actor.js';
 import { AuditedWriteService } from '../src/audit/audited-write.service.js';
 import { MembershipLedger } from '../src/memberships/membership-ledger.js';
 import { bearer, createTestKeys, type TestKeys } from './support/api-keys.js';
+import { brokenInvariants, membershipRecords } from './support/membership-records.js';
 import { createTestDatabase, startTestApp, type GraphqlResponse, type TestApp } from './support/test-app.js';
 
 const SLUG = 'synthetic-drug-threats';
@@ -29,7 +30,12 @@ const FREE = ['NO', 'SE', 'FI', 'DK', 'IS', 'PT', 'CL', 'UY', 'AT', 'CH', 'IE', 
 const FREE_MORE = ['VN', 'PL', 'CZ', 'HU', 'RO', 'GR', 'TR', 'SG', 'MY', 'PH', 'KZ', 'UA', 'SK', 'SI', 'HR', 'EE'];
 const FREE_LAST = ['LT', 'LV', 'LU', 'MT', 'CY', 'BG', 'RS', 'AL', 'MK', 'BA', 'ME', 'MD', 'GE', 'AM', 'AZ', 'UZ'];
 const unused = [...FREE, ...FREE_MORE, ...FREE_LAST];
-const nextCode = () => unused.shift()!;
+const used: string[] = [];
+const nextCode = () => {
+  const code = unused.shift()!;
+  used.push(code);
+  return code;
+};
 
 const SOURCE = `{ url: "https://example.org/corrections", title: "Correction notice" }`;
 const EVENT = `id status effectiveOn recordedBy note sources { url } retraction { by reason sources { url } } correctionOf { id status effectiveOn retraction { reason } }`;
@@ -513,6 +519,16 @@ describe.each(CASES)('$operation', ({ operation, prepare, send }) => {
     expect(entry.before).toEqual(previous.after);
   });
 
+  it('answers a retry with the same Idempotency-Key as the first time, and writes once', async () => {
+    const fact = await prepare();
+    const audits = await auditCount();
+    const retried = { ...bearer(keys.admin), 'idempotency-key': `corrections-${operation}` };
+    const once = await send(fact.id, fact.version, retried);
+    expect(once.errors).toBeUndefined();
+    expect(await send(fact.id, fact.version, retried)).toEqual(once);
+    expect(await auditCount()).toBe(audits + 1);
+  });
+
   it('clears the response cache of every instance', async () => {
     const fact = await prepare();
     const read = async () => {
@@ -531,5 +547,14 @@ describe.each(CASES)('$operation', ({ operation, prepare, send }) => {
     const after = await read();
     expect(after.cache).toBe('miss');
     expect(after.data).not.toEqual(cached.data);
+  });
+});
+
+describe("the ledger's invariants", () => {
+  it('hold for every membership this file retracted or corrected, and for the seed', async () => {
+    const records = await membershipRecords(first.app.get(DataSource), SLUG, [...used, 'NL', 'DE']);
+    expect(records.size).toBe(used.length + 2);
+    for (const record of records.values())
+      expect({ [record.code]: brokenInvariants(record) }).toEqual({ [record.code]: [] });
   });
 });

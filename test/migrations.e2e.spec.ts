@@ -13,24 +13,28 @@ async function tables(url: string): Promise<string[]> {
   return rows.map((row) => row.tablename as string);
 }
 
-it('migration:run applies every migration, migration:revert undoes them one at a time, and run restores them', async () => {
-  const database = await createTestDatabase();
-  try {
-    const run = await runCli(MIGRATE, ['run'], database.url);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toContain(MIGRATIONS.map((migration) => migration.name).join(', '));
-    const all = await tables(database.url);
-    expect(all).toEqual(expect.arrayContaining(['membership', 'membership_event', 'api_key', 'audit_entry']));
+it(
+  'migration:run applies every migration, migration:revert undoes them one at a time, and run restores them',
+  async () => {
+    const database = await createTestDatabase();
+    try {
+      const run = await runCli(MIGRATE, ['run'], database.url);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain(MIGRATIONS.map((migration) => migration.name).join(', '));
+      const all = await tables(database.url);
+      expect(all).toEqual(expect.arrayContaining(['membership', 'membership_event', 'api_key', 'audit_entry']));
 
-    for (let step = 0; step < MIGRATIONS.length; step += 1) {
-      expect((await runCli(MIGRATE, ['revert'], database.url)).stdout).toMatch(/^Reverted /);
+      for (let step = 0; step < MIGRATIONS.length; step += 1) {
+        expect((await runCli(MIGRATE, ['revert'], database.url)).stdout).toMatch(/^Reverted /);
+      }
+      expect(await tables(database.url)).toEqual(['migrations']);
+      expect((await runCli(MIGRATE, ['revert'], database.url)).stdout).toMatch(/No migration to revert/);
+
+      expect((await runCli(MIGRATE, ['run'], database.url)).code).toBe(0);
+      expect(await tables(database.url)).toEqual(all);
+    } finally {
+      await database.drop();
     }
-    expect(await tables(database.url)).toEqual(['migrations']);
-    expect((await runCli(MIGRATE, ['revert'], database.url)).stdout).toMatch(/No migration to revert/);
-
-    expect((await runCli(MIGRATE, ['run'], database.url)).code).toBe(0);
-    expect(await tables(database.url)).toEqual(all);
-  } finally {
-    await database.drop();
-  }
-}, 60_000);
+  },
+  30_000 + MIGRATIONS.length * 15_000,
+);

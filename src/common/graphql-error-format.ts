@@ -48,6 +48,8 @@ const DATABASE_UNAVAILABLE = [
   /Connection is not established|Driver not Connected/i,
   /Client was closed and is not queryable/i,
   /Query runner already released/i,
+  // TypeORM, when a transaction's connection was lost under it and the runner released.
+  /connection provided by a query runner was already released/i,
 ];
 
 /**

@@ -9,7 +9,11 @@ export interface MembershipRecord {
   status: MembershipStatus;
   version: number;
   statusSince: string;
+  /** The standing events (not retracted), in the order they stand in. */
   events: Array<{ status: MembershipStatus; effectiveOn: string }>;
+  /** Every event ever appended (retracted ones too), and the retractions no correction replaced. */
+  recordedEvents: number;
+  bareRetractions: number;
   audits: Array<{ operation: string; before: Record<string, unknown> | null; after: Record<string, unknown> }>;
   /** Titles of its commitments, in order, and how many audit entries record a commitment of it. */
   commitments: string[];
@@ -24,8 +28,12 @@ export async function membershipRecords(
 ): Promise<Map<string, MembershipRecord>> {
   const rows: MembershipRecord[] = await db.query(
     `SELECT m.id, p.code, m.status, m.version, m.status_since AS "statusSince",
-            (SELECT json_agg(json_build_object('status', e.status, 'effectiveOn', e.effective_on) ORDER BY e.effective_on, e.sequence)
-               FROM membership_event e WHERE e.membership_id = m.id) AS events,
+            (SELECT json_agg(json_build_object('status', e.status, 'effectiveOn', e.effective_on)
+                             ORDER BY e.effective_on, coalesce(e.place, e.sequence))
+               FROM membership_event e WHERE e.membership_id = m.id AND e.retracted_at IS NULL) AS events,
+            (SELECT count(*)::int FROM membership_event e WHERE e.membership_id = m.id) AS "recordedEvents",
+            (SELECT count(*)::int FROM membership_event e WHERE e.membership_id = m.id AND e.retracted_at IS NOT NULL
+                AND NOT EXISTS (SELECT 1 FROM membership_event c WHERE c.correction_of = e.id)) AS "bareRetractions",
             (SELECT coalesce(json_agg(json_build_object('operation', a.operation, 'before', a.before, 'after', a.after) ORDER BY a.id), '[]')
                FROM audit_entry a WHERE a.after->>'id' = m.id::text) AS audits,
             (SELECT coalesce(json_agg(c.title ORDER BY c.title), '[]') FROM commitment c WHERE c.membership_id = m.id) AS commitments,
@@ -39,9 +47,10 @@ export async function membershipRecords(
 }
 
 /**
- * What must hold of every membership the ledger wrote, as a list of what does not: its history
- * replays to its status through allowed transitions, in date order; each change is one event, one
- * audit entry and one version; each audit entry's `before` is exactly the previous entry's `after`.
+ * What must hold of every membership the ledger wrote, as a list of what does not: its standing
+ * history replays to its status through allowed transitions, in date order; each change is one audit
+ * entry and one version, and appends one event (a correction too) unless it is a bare retraction;
+ * each audit entry's `before` is exactly the previous entry's `after`.
  */
 export function brokenInvariants(record: MembershipRecord): string[] {
   const broken: string[] = [];
@@ -58,14 +67,18 @@ export function brokenInvariants(record: MembershipRecord): string[] {
       broken.push(`history goes ${previous.status} -> ${event.status}`);
     if (event.effectiveOn < previous.effectiveOn) broken.push(`event ${index} is dated before event ${index - 1}`);
   });
-  if (record.version !== events.length) broken.push(`version ${record.version} after ${events.length} events`);
-  if (audits.length !== events.length) broken.push(`${audits.length} audit entries for ${events.length} events`);
+  const changes = record.recordedEvents + record.bareRetractions;
+  if (record.version !== changes) broken.push(`version ${record.version} after ${changes} changes`);
+  if (audits.length !== changes) broken.push(`${audits.length} audit entries for ${changes} changes`);
+  // Without corrections, the n-th entry is the n-th event's change.
+  const isAppendOnly = record.recordedEvents === events.length;
   audits.forEach((entry, index) => {
     const expectedBefore = index === 0 ? null : audits[index - 1].after;
     if (!isDeepStrictEqual(entry.before, expectedBefore)) broken.push(`audit entry ${index} has a false before`);
     if (entry.after.version !== index + 1)
       broken.push(`audit entry ${index} is at version ${String(entry.after.version)}`);
-    if (entry.after.status !== events[index]?.status) broken.push(`audit entry ${index} does not match event ${index}`);
+    if (isAppendOnly && entry.after.status !== events[index]?.status)
+      broken.push(`audit entry ${index} does not match event ${index}`);
   });
   if (record.commitmentAudits !== record.commitments.length) {
     broken.push(`${record.commitmentAudits} audit entries for ${record.commitments.length} commitments`);
