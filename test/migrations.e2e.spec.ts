@@ -33,4 +33,5 @@ it('migration:run applies every migration, migration:revert undoes them one at a
   } finally {
     await database.drop();
   }
-}, 60_000);
+  // One CLI run per migration and step: the time grows with the list of migrations.
+}, 120_000);

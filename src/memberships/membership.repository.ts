@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { DatePrecision } from '../common/date-precision.js';
 import { preparedRead } from '../database/prepared-read.js';
 import { citedSourcesJson } from '../sources/cited-sources.subquery.js';
@@ -130,6 +130,13 @@ export const toEvent = ({
 
 export type MembershipValues = Omit<MembershipRow, 'id' | 'version'>;
 
+/** A membership as a dataset revision weighs it: who wrote its history, and its first event. */
+export interface MembershipCurationRow {
+  id: string;
+  recorders: string[];
+  firstEvent: { id: string; status: MembershipStatus; effectiveOn: string; recordedBy: string };
+}
+
 @Injectable()
 export class MembershipRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -160,5 +167,25 @@ export class MembershipRepository {
     asOf: string | null,
   ): Promise<Array<{ status: MembershipStatus; kind: ParticipantKind; region: string | null; count: number }>> {
     return preparedRead(this.db, STATS_SQL[asOf === null ? 'now' : 'asOf'], [coalitionId, asOf]);
+  }
+
+  /** Inside the caller's transaction: the names in the membership's history, and its first event. */
+  async curation(
+    manager: EntityManager,
+    coalitionId: string,
+    participantId: string,
+  ): Promise<MembershipCurationRow | null> {
+    const [row]: MembershipCurationRow[] = await manager.query(
+      `SELECT m.id,
+              ARRAY(SELECT DISTINCT e.recorded_by FROM membership_event e WHERE e.membership_id = m.id) AS recorders,
+              (SELECT json_build_object('id', e.id, 'status', e.status, 'effectiveOn', e.effective_on,
+                                        'recordedBy', e.recorded_by)
+                 FROM membership_event e WHERE e.membership_id = m.id
+                ORDER BY e.effective_on, e.sequence LIMIT 1) AS "firstEvent"
+         FROM membership m
+        WHERE m.coalition_id = $1 AND m.participant_id = $2`,
+      [coalitionId, participantId],
+    );
+    return row ?? null;
   }
 }
