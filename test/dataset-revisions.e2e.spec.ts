@@ -7,12 +7,12 @@ import { withApplicationOn } from '../src/cli-application.js';
 import { MembershipStatus } from '../src/memberships/membership-status.js';
 import { MembershipWritesService } from '../src/memberships/membership-writes.service.js';
 import { MembershipsModule } from '../src/memberships/memberships.module.js';
+import { ParticipantsService } from '../src/participants/participants.service.js';
 import { dataSourceOptions } from '../src/database/data-source.options.js';
 import { migrate } from '../src/database/migrate.js';
 import { ENTITIES, MIGRATIONS } from '../src/registry-database.js';
 import { CoalitionLoader } from '../src/seed/coalition-loader.js';
 import { SeedModule } from '../src/seed/seed.module.js';
-import { SeedService } from '../src/seed/seed.service.js';
 import { RevisionSources } from '../src/seed/revision-sources.js';
 import { SYNTHETIC_DRUG_COALITION } from '../src/seed/synthetic-drug-coalition.revision-1.data.js';
 import { SourcesService } from '../src/sources/sources.service.js';
@@ -44,8 +44,11 @@ async function registryFromBeforeRevisions(url: string): Promise<void> {
     await dataSource.destroy();
   }
   await withApplicationOn(url, [SeedModule, MembershipsModule], async (app) => {
-    await app.get(SeedService).run([]);
+    // As main's seed did it: one transaction of the seed's reference data and facts, written as `seed`.
     await app.get(AuditedWriteService).run(systemActor('seed'), async (tx) => {
+      const participants = app.get(ParticipantsService);
+      await participants.refreshCountries(tx.manager);
+      await participants.ensureOrganization(tx.manager, { acronym: 'EU', name: 'European Union', aliases: [] });
       const sources = new RevisionSources(
         tx.manager,
         SYNTHETIC_DRUG_COALITION.sources,
