@@ -70,7 +70,7 @@ describeInBrowser('the dashboard at / in Chromium', () => {
     const participating = await page
       .locator('svg.membership-map path.country[data-status=COMMITTED]')
       .evaluateAll((paths) => paths.map((shape) => shape.getAttribute('data-code')));
-    expect(new Set(participating).size).toBe(24);
+    expect(new Set(participating).size).toBe(28);
     expect(await page.locator('svg.membership-map path.country[data-status=INVITED]').getAttribute('data-code')).toBe(
       'CN',
     );
