@@ -11,18 +11,26 @@ import { RecordCommitmentInput, UpdateCommitmentStatusInput } from './dto/commit
 export class CommitmentMutationsResolver {
   constructor(private readonly writes: CommitmentWritesService) {}
 
-  @Mutation(() => Commitment, { description: 'Record what a COMMITTED member undertook, with its source. Admin.' })
+  @Mutation(() => Commitment, {
+    description:
+      'Record what a COMMITTED member undertook, with its source. Admin key only; audited; idempotent by Idempotency-Key.',
+  })
   recordCommitment(
     @CurrentWriteRequest() write: WriteRequest,
-    @Args('input') input: RecordCommitmentInput,
+    @Args('input', { description: 'The commitment: which member, what, when, on whose word.' })
+    input: RecordCommitmentInput,
   ): Promise<Commitment> {
     return this.writes.recordCommitment(write, input);
   }
 
-  @Mutation(() => Commitment, { description: 'Move a commitment to a new status, with its source. Admin.' })
+  @Mutation(() => Commitment, {
+    description:
+      'Move a commitment to a new status, with its source. Admin key only; audited; idempotent by Idempotency-Key.',
+  })
   updateCommitmentStatus(
     @CurrentWriteRequest() write: WriteRequest,
-    @Args('input') input: UpdateCommitmentStatusInput,
+    @Args('input', { description: 'The change: which commitment, the new status, on whose word.' })
+    input: UpdateCommitmentStatusInput,
   ): Promise<Commitment> {
     return this.writes.updateStatus(write, input);
   }

@@ -17,7 +17,10 @@ export class CommitmentsResolver {
     private readonly memberships: MembershipsService,
   ) {}
 
-  @ResolveField(() => [Source], { complexity: unpagedListCost })
+  @ResolveField(() => [Source], {
+    complexity: unpagedListCost,
+    description: 'On whose word: the sources for the commitment and for each change of its status.',
+  })
   sources(@Parent() commitment: Commitment, @Context() context: GraphqlContext): Promise<Source[]> {
     return commitment.sources
       ? Promise.resolve(commitment.sources)
@@ -39,7 +42,7 @@ export class MembershipCommitmentsResolver {
   constructor(private readonly commitmentsService: CommitmentsService) {}
 
   @ResolveField(() => [Commitment], {
-    description: 'What this member undertook, oldest first.',
+    description: 'What this member undertook, oldest first (by madeOn, then title); with asOf, those made by then.',
     complexity: pagedListCost(COMMITMENTS_WITHOUT_FIRST),
   })
   commitments(
