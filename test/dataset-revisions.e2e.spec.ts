@@ -117,6 +117,7 @@ describe('a registry created before dataset revisions, started with this code', 
              ma: membership(coalition: "${SLUG}", participant: "MA") { ${MEMBER} }
              jo: membership(coalition: "${SLUG}", participant: "JO") { ${MEMBER} }
              sa: membership(coalition: "${SLUG}", participant: "SA") { ${MEMBER} }
+             nl: membership(coalition: "${SLUG}", participant: "NL") { ${MEMBER} }
              coalition(slug: "${SLUG}") { stats { total committed } } }`,
         );
         expect(data!.datasetRevision).toBe(2);
@@ -147,6 +148,8 @@ describe('a registry created before dataset revisions, started with this code', 
         expect(data!.sa.history[0].sources).toEqual([
           { url: NATIONAL_0706, title: "The curator's note of The National, 6 July" },
         ]);
+        // NL was the dataset's alone: revision 2's correction reaches it.
+        expect(data!.nl).toMatchObject({ status: 'COMMITTED', statusSince: '2023-07-07' });
         // 26 of revision 1 and the curator's ES, then MA, JO and SA; CN declined, no longer counted committed.
         expect(data!.coalition.stats).toEqual({ total: 30, committed: 28 });
 
@@ -234,6 +237,39 @@ describe('a fresh registry', () => {
     expect(data!.us.history[0].recordedBy).toBe('dataset:r1');
   });
 
+  it('shows NL committed since 2023-07-07: a sourced correction of its first event, the old one kept retracted', async () => {
+    const { data } = await app.current().graphql(`{
+      membership(coalition: "${SLUG}", participant: "NL") {
+        status statusSince
+        history { effectiveOn recordedBy sources { url } }
+        all: history(includeRetracted: true) {
+          effectiveOn recordedBy correctionOf { effectiveOn } retraction { by reason }
+        }
+      } }`);
+    expect(data!.membership).toMatchObject({ status: 'COMMITTED', statusSince: '2023-07-07' });
+    expect(data!.membership.history).toEqual([
+      {
+        effectiveOn: '2023-07-07',
+        recordedBy: 'dataset:r2',
+        sources: [
+          {
+            url: 'https://www.government.nl/ministries/ministry-of-foreign-affairs/documents/speeches/2023/07/07/statement-by-wopke-hoekstra-at-the-launch-of-the-global-coalition-to-address-synthetic-drug-threats',
+          },
+        ],
+      },
+    ]);
+    expect(data!.membership.all).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          effectiveOn: '2024-09-24',
+          recordedBy: 'dataset:r1',
+          retraction: { by: 'dataset:r2', reason: expect.stringContaining('earlier source') },
+        }),
+        expect.objectContaining({ effectiveOn: '2023-07-07', correctionOf: { effectiveOn: '2024-09-24' } }),
+      ]),
+    );
+  });
+
   it('records each revision in the audit log as dataset:r<N>, with what it applied and skipped', async () => {
     const client = new pg.Client({ connectionString: app.current().databaseUrl });
     await client.connect();
@@ -246,7 +282,8 @@ describe('a fresh registry', () => {
       expect(rows).toEqual([
         // Revision 1: 26 memberships, 24 commitments and the revision itself; revision 2: 4 members and itself.
         expect.objectContaining({ actor: 'dataset:r1', role: 'SYSTEM', applied: '1' }),
-        { actor: 'dataset:r2', role: 'SYSTEM', entries: 5, applied: '4' },
+        // Revision 2: four members, NL's correction, and the revision itself.
+        { actor: 'dataset:r2', role: 'SYSTEM', entries: 6, applied: '5' },
       ]);
     } finally {
       await client.end();

@@ -107,7 +107,7 @@ describe('Coalition.memberships', () => {
 
   it('shows the roster as it stood on a date', async () => {
     const launch = await walk({ first: 3, asOf: '2023-07-07' });
-    // Revision 1's launch members and China, and revision 2's ES, JO, MA and SA.
+    // Revision 1's launch members and China, and revision 2's ES, JO, MA, NL (corrected) and SA.
     expect(launch.map((edge) => edge.node.participant.code).sort()).toEqual([
       'CN',
       'DE',
@@ -118,6 +118,7 @@ describe('Coalition.memberships', () => {
       'JP',
       'LK',
       'MA',
+      'NL',
       'PA',
       'PE',
       'QA',

@@ -33,7 +33,23 @@ export interface MembershipItem {
   sources: string[];
 }
 
-export type RevisionItem = CoalitionItem | MembershipItem;
+/**
+ * An earlier (or otherwise better) sourced date for a member's first event: a correction of that
+ * event through the ledger, which keeps the old one retracted with `reason`. Applies only while the
+ * first standing event is still the one the dataset recorded (`corrects`).
+ */
+export interface MembershipCorrectionItem {
+  kind: 'membershipCorrection';
+  coalition: string;
+  participant: string;
+  corrects: { status: `${MembershipStatus}`; effectiveOn: string };
+  attested: string;
+  note?: string;
+  reason: string;
+  sources: string[];
+}
+
+export type RevisionItem = CoalitionItem | MembershipItem | MembershipCorrectionItem;
 
 /** How a log line and the revision's record name an item. */
 export function itemLabel(item: RevisionItem): string {
@@ -42,5 +58,7 @@ export function itemLabel(item: RevisionItem): string {
       return `coalition ${item.facts.coalition.slug}`;
     case 'membership':
       return `membership ${item.participant} of ${item.coalition}`;
+    case 'membershipCorrection':
+      return `first event of membership ${item.participant} of ${item.coalition}`;
   }
 }

@@ -8,8 +8,19 @@ import type { MembershipStatus } from '../memberships/membership-status.js';
 import { MembershipsService } from '../memberships/memberships.service.js';
 import { ParticipantsService } from '../participants/participants.service.js';
 import { CoalitionLoader } from './coalition-loader.js';
-import { itemLabel, type MembershipItem, type RevisionItem } from './dataset-revision.js';
-import { decideRevisionItem, type FactWriter, type ItemDecision, type ItemTarget } from './revision-item-rule.js';
+import {
+  itemLabel,
+  type MembershipCorrectionItem,
+  type MembershipItem,
+  type RevisionItem,
+} from './dataset-revision.js';
+import {
+  decideRevisionItem,
+  isDatasetWriter,
+  type FactWriter,
+  type ItemDecision,
+  type ItemTarget,
+} from './revision-item-rule.js';
 import type { RevisionSources, SkipReport } from './revision-sources.js';
 
 /** The operation a revision's writes carry in the audit log. */
@@ -48,7 +59,43 @@ export class RevisionItems {
       }
       case 'membership':
         return this.addMember(tx, item, sources, decided);
+      case 'membershipCorrection':
+        return this.correctFirstEvent(tx, item, sources, decided);
     }
+  }
+
+  /** A sourced correction of a member's first event, while that event is still the dataset's own. */
+  private async correctFirstEvent(
+    tx: WriteTransaction,
+    item: MembershipCorrectionItem,
+    sources: RevisionSources,
+    decided: (decision: ItemDecision) => boolean,
+  ): Promise<boolean> {
+    const { coalitionId, participantId } = await this.parties(tx, item);
+    const current = await this.memberships.curation(tx.manager, coalitionId, participantId);
+    const first = current?.firstEvent ?? null;
+    const target: ItemTarget =
+      current && first
+        ? {
+            isPresent: true,
+            writers: await this.writersOfMembership(tx, current.id, current.recorders),
+            isAsExpected:
+              first.status === item.corrects.status &&
+              first.effectiveOn === item.corrects.effectiveOn &&
+              isDatasetWriter({ name: first.recordedBy }),
+          }
+        : { isPresent: false };
+    if (!decided(decideRevisionItem('amend', target))) return false;
+    await this.ledger.correct(tx, {
+      eventId: first!.id,
+      reason: item.reason,
+      effectiveOn: item.attested,
+      isAttested: true,
+      note: item.note ?? null,
+      sources: await sources.cite(item.sources),
+      operation: REVISION_OPERATION,
+    });
+    return true;
   }
 
   private async addMember(

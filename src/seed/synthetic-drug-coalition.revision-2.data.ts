@@ -8,6 +8,13 @@ export const SYNTHETIC_DRUG_COALITION_REVISION_2: DatasetRevision = {
   revision: 2,
   note: 'four more named members (ES, MA, JO, SA), an earlier date for NL, two more headcounts (one combined, one undated), KR as reported but unconfirmed. Facts marked revision 2 are new; apply them to databases that already hold revision 1 without touching what admins recorded.',
   sources: {
+    'netherlands-hoekstra-2023': {
+      title: 'Statement by Wopke Hoekstra at the launch of the Global Coalition to Address Synthetic Drug Threats',
+      publisher: 'Government of the Netherlands',
+      publishedOn: '2023-07-07',
+      url: 'https://www.government.nl/ministries/ministry-of-foreign-affairs/documents/speeches/2023/07/07/statement-by-wopke-hoekstra-at-the-launch-of-the-global-coalition-to-address-synthetic-drug-threats',
+      note: "the Dutch foreign minister's statement at the launch, 7 July 2023",
+    },
     'diplomat-es-2023': {
       title: 'Albares attends launch of Global Coalition against synthetic drugs',
       publisher: 'The Diplomat in Spain',
@@ -81,6 +88,17 @@ export const SYNTHETIC_DRUG_COALITION_REVISION_2: DatasetRevision = {
       attested: '2023-07-06',
       note: 'agreed to participate (photo caption, The National); a secondary source, no official one found',
       sources: ['national-2023-07-06'],
+    },
+    {
+      kind: 'membershipCorrection',
+      coalition: 'synthetic-drug-threats',
+      participant: 'NL',
+      corrects: { status: 'COMMITTED', effectiveOn: '2024-09-24' },
+      attested: '2023-07-07',
+      note: 'the foreign minister gave a statement at the launch',
+      reason:
+        'dataset revision 2: an earlier source attests the membership on 2023-07-07 (the foreign minister gave a statement at the launch)',
+      sources: ['netherlands-hoekstra-2023'],
     },
   ],
 };
