@@ -9,7 +9,10 @@ export interface MembershipRecord {
   status: MembershipStatus;
   version: number;
   statusSince: string;
+  /** The standing events (a retracted or corrected one left out), in the history's order. */
   events: Array<{ status: MembershipStatus; effectiveOn: string }>;
+  /** Every event ever recorded, retracted ones included: a correction is one change and one event. */
+  recordedEvents: number;
   audits: Array<{ operation: string; before: Record<string, unknown> | null; after: Record<string, unknown> }>;
   /** Titles of its commitments, in order, and how many audit entries record a commitment of it. */
   commitments: string[];
@@ -24,8 +27,10 @@ export async function membershipRecords(
 ): Promise<Map<string, MembershipRecord>> {
   const rows: MembershipRecord[] = await db.query(
     `SELECT m.id, p.code, m.status, m.version, m.status_since AS "statusSince",
-            (SELECT json_agg(json_build_object('status', e.status, 'effectiveOn', e.effective_on) ORDER BY e.effective_on, e.sequence)
-               FROM membership_event e WHERE e.membership_id = m.id) AS events,
+            (SELECT json_agg(json_build_object('status', e.status, 'effectiveOn', e.effective_on)
+                             ORDER BY e.effective_on, coalesce(e.place, e.sequence))
+               FROM membership_event e WHERE e.membership_id = m.id AND e.retracted_at IS NULL) AS events,
+            (SELECT count(*)::int FROM membership_event e WHERE e.membership_id = m.id) AS "recordedEvents",
             (SELECT coalesce(json_agg(json_build_object('operation', a.operation, 'before', a.before, 'after', a.after) ORDER BY a.id), '[]')
                FROM audit_entry a WHERE a.after->>'id' = m.id::text) AS audits,
             (SELECT coalesce(json_agg(c.title ORDER BY c.title), '[]') FROM commitment c WHERE c.membership_id = m.id) AS commitments,
@@ -39,9 +44,10 @@ export async function membershipRecords(
 }
 
 /**
- * What must hold of every membership the ledger wrote, as a list of what does not: its history
- * replays to its status through allowed transitions, in date order; each change is one event, one
- * audit entry and one version; each audit entry's `before` is exactly the previous entry's `after`.
+ * What must hold of every membership the ledger wrote, as a list of what does not: its standing
+ * history replays to its status through allowed transitions, in date order; each change is one event
+ * (a correction too), one audit entry and one version; each audit entry's `before` is exactly the
+ * previous entry's `after`.
  */
 export function brokenInvariants(record: MembershipRecord): string[] {
   const broken: string[] = [];
@@ -58,14 +64,16 @@ export function brokenInvariants(record: MembershipRecord): string[] {
       broken.push(`history goes ${previous.status} -> ${event.status}`);
     if (event.effectiveOn < previous.effectiveOn) broken.push(`event ${index} is dated before event ${index - 1}`);
   });
-  if (record.version !== events.length) broken.push(`version ${record.version} after ${events.length} events`);
-  if (audits.length !== events.length) broken.push(`${audits.length} audit entries for ${events.length} events`);
+  const recorded = record.recordedEvents;
+  if (record.version !== recorded) broken.push(`version ${record.version} after ${recorded} events`);
+  if (audits.length !== recorded) broken.push(`${audits.length} audit entries for ${recorded} events`);
   audits.forEach((entry, index) => {
     const expectedBefore = index === 0 ? null : audits[index - 1].after;
     if (!isDeepStrictEqual(entry.before, expectedBefore)) broken.push(`audit entry ${index} has a false before`);
     if (entry.after.version !== index + 1)
       broken.push(`audit entry ${index} is at version ${String(entry.after.version)}`);
-    if (entry.after.status !== events[index]?.status) broken.push(`audit entry ${index} does not match event ${index}`);
+    if (recorded === events.length && entry.after.status !== events[index]?.status)
+      broken.push(`audit entry ${index} does not match event ${index}`);
   });
   if (record.commitmentAudits !== record.commitments.length) {
     broken.push(`${record.commitmentAudits} audit entries for ${record.commitments.length} commitments`);
