@@ -301,7 +301,8 @@ describe('correctMembershipEvent', () => {
   });
 
   it('is a ledger method a dataset revision calls as a system actor: an attested first event moved earlier', async () => {
-    const before = await membership('NL');
+    // NL's first event is revision 2's own correction already; BE's is still revision 1's.
+    const before = await membership('BE');
     const [event] = before.history;
     const ledger = first.app.get(MembershipLedger);
     const outcome = await first.app.get(AuditedWriteService).run(systemActor('dataset:r2'), (tx) =>
@@ -314,7 +315,7 @@ describe('correctMembershipEvent', () => {
       }),
     );
     expect(outcome.after).toMatchObject({ status: 'COMMITTED', statusSince: '2023-07-07' });
-    const after = await membership('NL');
+    const after = await membership('BE');
     expect(after.statusSince).toBe('2023-07-07');
     expect(after.history).toHaveLength(before.history.length);
     expect(after.history[0]).toMatchObject({ effectiveOn: '2023-07-07', recordedBy: 'dataset:r2' });

@@ -102,7 +102,7 @@ function expectFullPage(answer: RawResponse): void {
   expect(answer.status).toBe(200);
   const body = JSON.parse(answer.body) as { data?: { coalition: { memberships: { nodes: unknown[] } } } };
   expect(body).not.toHaveProperty('errors');
-  expect(body.data!.coalition.memberships.nodes).toHaveLength(26);
+  expect(body.data!.coalition.memberships.nodes).toHaveLength(30);
 }
 
 async function expectStoppedCleanly(locked: LockedService, exited: Promise<number | null>): Promise<void> {

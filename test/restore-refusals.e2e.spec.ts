@@ -82,7 +82,7 @@ describe('npm run restore refuses, and writes nothing', () => {
     const refused = await runCli(RESTORE, [file, '--into', url], {});
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(
-      /The target database is not empty: its schema holds .*membership \(26 rows\).* Restore into an empty database .* or add --replace .*Nothing was written\./,
+      /The target database is not empty: its schema holds .*membership \(30 rows\).* Restore into an empty database .* or add --replace .*Nothing was written\./,
     );
     expect(await fingerprintOfData(url)).toEqual(before);
   });

@@ -18,7 +18,7 @@ it('serves on an embedded PostgreSQL, keeps admin writes across restarts, never 
   let key: string;
   try {
     const seeded = await postGraphql(first.baseUrl, COUNTS);
-    expect(seeded.data!.coalition.stats).toEqual({ total: 26, committed: 25 });
+    expect(seeded.data!.coalition.stats).toEqual({ total: 30, committed: 29 });
     // The key CLI joins the embedded PostgreSQL the running service started.
     const created = await runCli('dist/src/auth/apikey.cli.js', ['create', '--role', 'admin', '--name', 'ops'], env);
     expect(created.code).toBe(0);
@@ -41,7 +41,7 @@ it('serves on an embedded PostgreSQL, keeps admin writes across restarts, never 
   const second = await startServiceProcess(env);
   try {
     const after = await postGraphql(second.baseUrl, COUNTS);
-    expect(after.data!.coalition.stats).toEqual({ total: 27, committed: 25 });
+    expect(after.data!.coalition.stats).toEqual({ total: 31, committed: 29 });
     expect(after.data!.coalition.reportedFigures).toHaveLength(6);
     const nz = await postGraphql(
       second.baseUrl,

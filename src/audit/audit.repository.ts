@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Actor } from './actor.js';
+import type { Actor, ActorRole } from './actor.js';
 import { AuditEntryEntity } from './audit-entry.entity.js';
 
 /** SQL NULL for nothing (a creation has no "before"), JSON text otherwise. */
@@ -42,5 +42,13 @@ export class AuditRepository {
     }
     if (filter.beforeId) query.andWhere('a.id < :id', { id: filter.beforeId });
     return Promise.all([query.getMany(), count.getCount()]);
+  }
+
+  /** Who wrote entries about the record with this id (its `id` before or after the change). */
+  writersOf(manager: EntityManager, recordId: string): Promise<Array<{ name: string; role: ActorRole }>> {
+    return manager.query(
+      `SELECT DISTINCT actor AS name, role FROM audit_entry WHERE after->>'id' = $1 OR before->>'id' = $1`,
+      [recordId],
+    );
   }
 }

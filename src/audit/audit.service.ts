@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { InvalidInput } from '../common/domain-errors.js';
 import { checkPageSize, decodeCursor, encodeCursor, toConnection, type Connection } from '../common/pagination.js';
-import type { Actor } from './actor.js';
+import type { Actor, ActorRole } from './actor.js';
 import type { AuditEntryEntity } from './audit-entry.entity.js';
 import type { AuditLogArgs } from './audit.model.js';
 import { AuditRepository } from './audit.repository.js';
@@ -20,6 +20,14 @@ export class AuditService {
   /** Written inside the write's own transaction, so the entry exists exactly when the change does. */
   record(manager: EntityManager, actor: Actor, entry: AuditRecord, requestId: string | null): Promise<void> {
     return this.entries.insert(manager, actor, entry, requestId);
+  }
+
+  /**
+   * Inside a write's transaction: everyone the audit log shows changing the record with this id (a
+   * membership, a source...), with their role: how a dataset revision tells an admin's write from its own.
+   */
+  writersOf(manager: EntityManager, recordId: string): Promise<Array<{ name: string; role: ActorRole }>> {
+    return this.entries.writersOf(manager, recordId);
   }
 
   /** Newest first, keyset-paged by id. */

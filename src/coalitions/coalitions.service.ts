@@ -46,9 +46,9 @@ export class CoalitionsService {
     return row;
   }
 
-  /** Inside a write's transaction: whether the coalition exists there (the seed loads each only once). */
-  async existsIn(manager: EntityManager, slug: string): Promise<boolean> {
-    return (await this.coalitions.bySlug(slug, manager)) !== null;
+  /** Inside a write's transaction: the coalition as that transaction sees it (a dataset revision's check). */
+  findIn(manager: EntityManager, slug: string): Promise<CoalitionEntity | null> {
+    return this.coalitions.bySlug(slug, manager);
   }
 
   load(loaders: RequestLoaders, id: string): Promise<CoalitionEntity> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { DatePrecision } from '../common/date-precision.js';
 import { preparedRead } from '../database/prepared-read.js';
 import { citedSourcesJson } from '../sources/cited-sources.subquery.js';
@@ -167,6 +167,13 @@ export const toEvent = ({
 
 export type MembershipValues = Omit<MembershipRow, 'id' | 'version'>;
 
+/** A membership as a dataset revision weighs it: who wrote its history, and its first standing event. */
+export interface MembershipCurationRow {
+  id: string;
+  recorders: string[];
+  firstEvent: { id: string; status: MembershipStatus; effectiveOn: string; recordedBy: string };
+}
+
 @Injectable()
 export class MembershipRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -208,5 +215,30 @@ export class MembershipRepository {
     asOf: string | null,
   ): Promise<Array<{ status: MembershipStatus; kind: ParticipantKind; region: string | null; count: number }>> {
     return preparedRead(this.db, STATS_SQL[asOf === null ? 'now' : 'asOf'], [coalitionId, asOf]);
+  }
+
+  /**
+   * Inside the caller's transaction: the names in the membership's history (who recorded or retracted
+   * an event), and its first standing event.
+   */
+  async curation(
+    manager: EntityManager,
+    coalitionId: string,
+    participantId: string,
+  ): Promise<MembershipCurationRow | null> {
+    const [row]: MembershipCurationRow[] = await manager.query(
+      `SELECT m.id,
+              ARRAY(SELECT e.recorded_by FROM membership_event e WHERE e.membership_id = m.id
+                    UNION SELECT e.retracted_by FROM membership_event e
+                           WHERE e.membership_id = m.id AND e.retracted_by IS NOT NULL) AS recorders,
+              (SELECT json_build_object('id', e.id, 'status', e.status, 'effectiveOn', e.effective_on,
+                                        'recordedBy', e.recorded_by)
+                 FROM membership_event e WHERE e.membership_id = m.id AND e.retracted_at IS NULL
+                ORDER BY e.effective_on, ${EVENT_PLACE} LIMIT 1) AS "firstEvent"
+         FROM membership m
+        WHERE m.coalition_id = $1 AND m.participant_id = $2`,
+      [coalitionId, participantId],
+    );
+    return row ?? null;
   }
 }

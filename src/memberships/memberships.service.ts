@@ -6,7 +6,8 @@ import { CoalitionsService, parseSlug } from '../coalitions/coalitions.service.j
 import { parseParticipantCode } from '../participants/participant-code.js';
 import type { ParticipantKind } from '../participants/participant-kind.js';
 import { ALL_MEMBERSHIP_STATUSES, MembershipStatus } from './membership-status.js';
-import { MembershipRepository, toEvent, toMembership } from './membership.repository.js';
+import type { EntityManager } from 'typeorm';
+import { MembershipRepository, toEvent, toMembership, type MembershipCurationRow } from './membership.repository.js';
 import type { CoalitionStats, KindCount, Membership, MembershipEvent, RegionCount } from './membership.model.js';
 
 @Injectable()
@@ -117,5 +118,13 @@ export class MembershipsService {
       byRegion: [...byRegion.values()].sort((a, b) => (a.region ?? '~').localeCompare(b.region ?? '~')),
       reported,
     };
+  }
+
+  /**
+   * Inside a write's transaction: who wrote a membership's history and its first event, or null when
+   * there is no such membership (what a dataset revision weighs before it adds or amends one).
+   */
+  curation(manager: EntityManager, coalitionId: string, participantId: string): Promise<MembershipCurationRow | null> {
+    return this.memberships.curation(manager, coalitionId, participantId);
   }
 }

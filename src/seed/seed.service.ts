@@ -1,33 +1,29 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { systemActor } from '../audit/actor.js';
+import { AuditService } from '../audit/audit.service.js';
 import { AuditedWriteService } from '../audit/audited-write.service.js';
-import type { WriteTransaction } from '../audit/write-transaction.js';
-import type { FigureQualifier } from '../coalitions/figure-qualifier.js';
-import { CoalitionRecordsService } from '../coalitions/coalition-records.service.js';
-import { CoalitionsService } from '../coalitions/coalitions.service.js';
-import { ReportedFiguresService } from '../coalitions/reported-figures.service.js';
-import type { CommitmentStatus } from '../commitments/commitment-status.js';
-import { CommitmentLedger } from '../commitments/commitment-ledger.js';
-import type { DatePrecision } from '../common/date-precision.js';
-import type { LineOfEffort } from '../common/line-of-effort.js';
-import { MembershipLedger } from '../memberships/membership-ledger.js';
-import { MembershipStatus } from '../memberships/membership-status.js';
 import { ParticipantsService, type OrganizationFacts } from '../participants/participants.service.js';
 import { SourcesService } from '../sources/sources.service.js';
-import type { CoalitionSeed } from './coalition-seed.js';
-import { SYNTHETIC_DRUG_COALITION } from './synthetic-drug-coalition.data.js';
-
-/** The seed's name in history (recordedBy) and in the audit log (actor, role SYSTEM). */
-export const SEED_ACTOR = 'seed';
-const OPERATION = 'seedCoalition';
+import type { SourceSeed } from './coalition-seed.js';
+import type { DatasetRevision } from './dataset-revision.js';
+import { DatasetRevisionRepository, type SkippedItem } from './dataset-revision.repository.js';
+import { DATASET_REVISIONS } from './dataset-revisions.js';
+import { REVISION_OPERATION, RevisionItems } from './revision-items.js';
+import { datasetActorName, LEGACY_SEED_ACTOR } from './revision-item-rule.js';
+import { RevisionSources } from './revision-sources.js';
 
 const ORGANIZATIONS: OrganizationFacts[] = [{ acronym: 'EU', name: 'European Union', aliases: [] }];
 
+/** Two instances starting together must not both apply a revision. */
+const LOCK = `SELECT pg_advisory_xact_lock(hashtext('coalition-registry:seed'))`;
+
 /**
- * Loads the registry's reference data: every ISO country (refreshed on each run, so a package
- * update reaches the data) and each coalition's sourced facts (only when that coalition is absent,
- * so a restart never duplicates a row and never overwrites what admins recorded since). Memberships
- * and commitments go through their ledgers, audited as the seed, like any other write.
+ * Loads the registry's reference data and the dataset the project ships. Every ISO country is
+ * refreshed on each run (a package update reaches the data). Then every revision of the dataset the
+ * database has not received yet is applied, in order, one transaction each, through the ledgers and
+ * audited as `dataset:r<N>`: an empty database gets them all, a running registry the new ones. An
+ * item never overwrites what an admin recorded (revision-item-rule.ts): it is skipped, logged and
+ * kept in the revision's record.
  */
 @Injectable()
 export class SeedService {
@@ -35,145 +31,76 @@ export class SeedService {
 
   constructor(
     private readonly writes: AuditedWriteService,
+    private readonly audit: AuditService,
     private readonly participants: ParticipantsService,
-    private readonly coalitions: CoalitionsService,
-    private readonly records: CoalitionRecordsService,
-    private readonly figures: ReportedFiguresService,
-    private readonly memberships: MembershipLedger,
-    private readonly commitments: CommitmentLedger,
     private readonly sources: SourcesService,
+    private readonly items: RevisionItems,
+    private readonly revisions: DatasetRevisionRepository,
   ) {}
 
-  async run(seeds: CoalitionSeed[] = [SYNTHETIC_DRUG_COALITION]): Promise<void> {
-    await this.writes.run(systemActor(SEED_ACTOR), async (tx) => {
-      // Two instances starting together must not both seed.
-      await tx.manager.query(`SELECT pg_advisory_xact_lock(hashtext('coalition-registry:seed'))`);
+  async run(series: readonly DatasetRevision[] = DATASET_REVISIONS): Promise<void> {
+    await this.writes.run(systemActor(LEGACY_SEED_ACTOR), async (tx) => {
+      await tx.manager.query(LOCK);
       await this.participants.refreshCountries(tx.manager);
       for (const organization of ORGANIZATIONS) await this.participants.ensureOrganization(tx.manager, organization);
-      for (const seed of seeds) {
-        if (await this.coalitions.existsIn(tx.manager, seed.coalition.slug)) continue;
-        await this.loadCoalition(tx, seed);
-        this.logger.log(`Seeded coalition ${seed.coalition.slug}`);
-      }
     });
+    // Most starts have nothing to apply: one read says so, without a transaction per revision.
+    const held = await this.revisions.latest();
+    for (const revision of series) if (revision.revision > held) await this.apply(revision, series);
   }
 
-  private async loadCoalition(tx: WriteTransaction, seed: CoalitionSeed): Promise<void> {
-    const { manager } = tx;
-    const sourceIds = new Map<string, string>();
-    for (const [key, source] of Object.entries(seed.sources)) {
-      sourceIds.set(key, await this.sources.findOrCreate(manager, source));
-    }
-    const cited = (keys: string[]) =>
-      keys.map((key) => {
-        const id = sourceIds.get(key);
-        if (!id) throw new Error(`Seed cites unknown source "${key}"`);
-        return { id };
-      });
-    const participantId = async (code: string) => {
-      const row = await this.participants.findEntityByCode(code, manager);
-      if (!row) throw new Error(`Seed names unknown participant "${code}"`);
-      return row.id;
-    };
-
-    const { coalition: facts } = seed;
-    const { id: coalitionId } = await this.records.createCoalition(tx, {
-      slug: facts.slug,
-      name: facts.name,
-      description: facts.description,
-      foundingText: facts.foundingText,
-      launchedOn: facts.launchedOn,
-      convenerId: await participantId(facts.convener),
-      rosterNote: seed.rosterNote,
-      sources: cited(facts.sources),
-      operation: OPERATION,
-    });
-    for (const figure of seed.reportedFigures) {
-      await this.figures.record(tx, {
-        coalitionId,
-        reportedOn: figure.reportedOn,
-        reportedOnPrecision: (figure.precision ?? 'DAY') as DatePrecision,
-        countries: figure.countries,
-        countriesQualifier: (figure.countriesQualifier ?? null) as FigureQualifier | null,
-        organizations: figure.organizations,
-        organizationsQualifier: (figure.organizationsQualifier ?? null) as FigureQualifier | null,
-        wording: figure.wording,
-        sources: cited(figure.sources),
-        operation: OPERATION,
-      });
-    }
-    for (const event of facts.events) {
-      await this.records.recordEvent(tx, {
-        coalitionId,
-        occurredOn: event.on,
-        title: event.title,
-        sources: cited(event.sources),
-        operation: OPERATION,
-      });
-    }
-    for (const line of facts.linesOfEffort) {
-      await this.records.recordLineOfEffort(tx, {
-        coalitionId,
-        key: line.key as LineOfEffort,
-        workingGroup: line.workingGroup,
-        name: line.name,
-        subGroups: line.subGroups,
-        sources: cited(line.sources),
-        operation: OPERATION,
-      });
-    }
-    for (const organization of seed.engagedOrganizationsNotConfirmedAsMembers) {
-      const participant = await this.participants.ensureOrganization(manager, { ...organization, aliases: [] });
-      await this.records.recordEngagement(tx, {
-        coalitionId,
-        participantId: participant.id,
-        participant: participant.code,
-        note: organization.note,
-        sources: cited(organization.sources),
-        operation: OPERATION,
-      });
-    }
-
-    const members = new Map<string, string>();
-    for (const member of seed.memberships) {
-      const id = await participantId(member.participant);
-      members.set(member.participant, id);
-      await this.memberships.record(tx, {
-        coalitionId,
-        participantId: id,
-        names: { coalition: facts.slug, participant: member.participant },
-        status: member.status as MembershipStatus,
-        effectiveOn: member.attested,
-        precision: (member.precision ?? 'DAY') as DatePrecision,
-        dateField: 'attested',
-        isAttested: true,
-        ifAbsent: 'create',
-        note: member.note ?? null,
-        role: member.role ?? null,
-        sources: cited(member.sources),
-        operation: OPERATION,
-      });
-    }
-
-    for (const commitment of seed.commitments) {
-      for (const code of commitment.participants) {
-        const id = members.get(code);
-        if (!id) throw new Error(`Seed commitment "${commitment.title}" names non-member "${code}"`);
-        await this.commitments.record(tx, {
-          coalitionId,
-          participantId: id,
-          participant: code,
-          title: commitment.title,
-          description: commitment.description ?? null,
-          lineOfEffort: commitment.lineOfEffort as LineOfEffort | null,
-          status: commitment.status as CommitmentStatus,
-          madeOn: commitment.madeOn,
-          isAttested: commitment.note?.includes('no later than') ?? false,
-          note: commitment.note ?? null,
-          sources: cited(commitment.sources),
-          operation: OPERATION,
-        });
-      }
-    }
+  /** The highest revision of the dataset this database has received (0 before the first). */
+  datasetRevision(): Promise<number> {
+    return this.revisions.latest();
   }
+
+  private async apply(revision: DatasetRevision, series: readonly DatasetRevision[]): Promise<void> {
+    const skipped: SkippedItem[] = [];
+    const applied = await this.writes.run(systemActor(datasetActorName(revision.revision)), async (tx) => {
+      await tx.manager.query(LOCK);
+      const held = await this.revisions.latest(tx.manager);
+      if (held >= revision.revision) return null;
+      if (held !== revision.revision - 1) {
+        throw new Error(`Dataset revision ${revision.revision} needs revision ${revision.revision - 1} first`);
+      }
+      const report = (item: string, decision: { isConflict: boolean; reason: string }) => {
+        skipped.push({ item, reason: decision.reason });
+        const line = { msg: 'dataset revision item skipped', revision: revision.revision, item, ...decision };
+        if (decision.isConflict) this.logger.warn(line);
+        else this.logger.log(line);
+      };
+      const sources = new RevisionSources(
+        tx.manager,
+        sourcesUpTo(series, revision.revision),
+        { sources: this.sources, audit: this.audit },
+        report,
+      );
+      let count = 0;
+      for (const item of revision.items) if (await this.items.apply(tx, item, sources, report)) count += 1;
+      await this.revisions.record(tx.manager, {
+        revision: revision.revision,
+        appliedItems: count,
+        skippedItems: skipped,
+      });
+      // The revision itself in the audit log: what it brought and what it left alone.
+      await tx.recordChange({
+        operation: REVISION_OPERATION,
+        before: { datasetRevision: held },
+        after: { datasetRevision: revision.revision, appliedItems: count, skippedItems: skipped },
+      });
+      return count;
+    });
+    if (applied === null) return;
+    this.logger.log({
+      msg: `Applied dataset revision ${revision.revision}`,
+      revision: revision.revision,
+      appliedItems: applied,
+      skippedItems: skipped.length,
+    });
+  }
+}
+
+/** Every source a revision may cite: its own and those of the revisions before it. */
+function sourcesUpTo(series: readonly DatasetRevision[], revision: number): Record<string, SourceSeed> {
+  return Object.assign({}, ...series.filter((each) => each.revision <= revision).map((each) => each.sources));
 }

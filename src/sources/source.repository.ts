@@ -52,6 +52,17 @@ export class SourceRepository {
     return rows[0]?.id ?? null;
   }
 
+  /** A source as stored, for comparing it with one a dataset revision brings. */
+  async detailsOf(manager: EntityManager, id: string): Promise<NewSource | null> {
+    const [row]: NewSource[] = await manager.query(
+      `SELECT url, title, publisher, to_char(published_on, 'YYYY-MM-DD') AS "publishedOn",
+              published_on_precision AS precision, note
+         FROM source WHERE id = $1`,
+      [id],
+    );
+    return row ?? null;
+  }
+
   /** The new source's id; null when a concurrent writer stored the same url first (ON CONFLICT). */
   async insert(manager: EntityManager, source: NewSource): Promise<string | null> {
     const inserted: Array<{ id: string }> = await manager.query(

@@ -4,7 +4,7 @@ import type { DatePrecision } from '../common/date-precision.js';
 import { groupInOrder, type RequestLoaders } from '../common/request-loaders.js';
 import type { CitedFact } from './citation.entity.js';
 import type { Source } from './source.model.js';
-import { SourceRepository } from './source.repository.js';
+import { SourceRepository, type NewSource } from './source.repository.js';
 
 /** A source as a write names it; checked at the edge (SourceInput, the import's rows) or trusted (the seed). */
 export interface SourceInputLike {
@@ -18,6 +18,15 @@ export interface SourceInputLike {
 
 /** A source a fact cites: one on record (by id), or one to find or create. */
 export type CitedSource = { id: string } | SourceInputLike;
+
+const toNewSource = (input: SourceInputLike): NewSource => ({
+  url: input.url ?? null,
+  title: input.title,
+  publisher: input.publisher ?? null,
+  publishedOn: input.publishedOn ?? null,
+  precision: input.precision ?? 'DAY',
+  note: input.note ?? null,
+});
 
 @Injectable()
 export class SourcesService {
@@ -37,19 +46,22 @@ export class SourcesService {
 
   /** A source by url is stored once and reused; one without a url is matched on title and publisher. */
   async findOrCreate(manager: EntityManager, input: SourceInputLike): Promise<string> {
-    const source = {
-      url: input.url ?? null,
-      title: input.title,
-      publisher: input.publisher ?? null,
-      publishedOn: input.publishedOn ?? null,
-      precision: input.precision ?? 'DAY',
-      note: input.note ?? null,
-    };
+    const source = toNewSource(input);
     const existing = await this.sources.findSame(manager, source);
     if (existing) return existing;
     const created = (await this.sources.insert(manager, source)) ?? (await this.sources.findSame(manager, source));
     if (!created) throw new Error('source insert vanished');
     return created;
+  }
+
+  /**
+   * The source on record that `input` would be stored as (same url; without one, same title and
+   * publisher), with what it says, or null: a dataset revision reuses it rather than rewrite it.
+   */
+  async onRecord(manager: EntityManager, input: SourceInputLike): Promise<(NewSource & { id: string }) | null> {
+    const id = await this.sources.findSame(manager, toNewSource(input));
+    const details = id ? await this.sources.detailsOf(manager, id) : null;
+    return id && details ? { id, ...details } : null;
   }
 
   /** Ties a fact to its sources (found or created first), in the order given. */
