@@ -4,7 +4,11 @@ import { InputValidationPipe } from '../common/input-validation.js';
 import { CurrentWriteRequest, type WriteRequest } from '../common/write-request.js';
 import { Commitment } from './commitment.model.js';
 import { CommitmentWritesService } from './commitment-writes.service.js';
-import { RecordCommitmentInput, UpdateCommitmentStatusInput } from './dto/commitment-writes.input.js';
+import {
+  RecordCommitmentInput,
+  RetractCommitmentInput,
+  UpdateCommitmentStatusInput,
+} from './dto/commitment-writes.input.js';
 
 @UsePipes(InputValidationPipe)
 @Resolver(() => Commitment)
@@ -33,5 +37,17 @@ export class CommitmentMutationsResolver {
     input: UpdateCommitmentStatusInput,
   ): Promise<Commitment> {
     return this.writes.updateStatus(write, input);
+  }
+
+  @Mutation(() => Commitment, {
+    description:
+      'Withdraw a commitment from the record, with the reason: it leaves `commitments` and the counts, and stays readable by id (Query.commitment) with its retraction. Admin.',
+  })
+  retractCommitment(
+    @CurrentWriteRequest() write: WriteRequest,
+    @Args('input', { description: 'Which commitment, why it no longer counts, and its version last read.' })
+    input: RetractCommitmentInput,
+  ): Promise<Commitment> {
+    return this.writes.retract(write, input);
   }
 }

@@ -38,6 +38,11 @@ export class Commitment {
   @Field(() => Int, { description: 'Pass as expectedVersion when changing this commitment.' })
   version: number;
 
+  /** Set when the commitment was retracted; the resolver gives them as `retraction`. */
+  retractedAt: Date | null;
+  retractedBy: string | null;
+  retractionReason: string | null;
+
   /** Loaded with the commitment when a membership's list is read; the resolver falls back to a loader. */
   sources?: Source[];
 }

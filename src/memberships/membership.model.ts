@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ReportedFigure } from '../coalitions/coalition.model.js';
 import { DatePrecision } from '../common/date-precision.js';
+import { Retraction } from '../sources/retraction.model.js';
 import type { Source } from '../sources/source.model.js';
 import { DateScalar } from '../common/date.scalar.js';
 import { Paginated } from '../common/pagination.js';
@@ -52,7 +53,8 @@ export class Membership {
 }
 
 @ObjectType('MembershipEvent', {
-  description: "One change of a membership's status, dated and sourced: a line of the membership's history.",
+  description:
+    "One entry of a membership's history: the status it took, from when, on whose word. A retracted entry stays on record with its retraction.",
 })
 export class MembershipEvent {
   @Field(() => ID, { description: 'Opaque identifier of this event.' })
@@ -78,6 +80,16 @@ export class MembershipEvent {
 
   @Field(() => String, { nullable: true, description: 'What the recorder added about this change; null if nothing.' })
   note: string | null;
+
+  @Field(() => Retraction, {
+    nullable: true,
+    description:
+      'Why this event no longer counts (retracted, or replaced by a correction); null for a standing event, which status, stats and the timeline follow.',
+  })
+  retraction: Retraction | null;
+
+  /** The id of the event this one corrects; the resolver loads it as `correctionOf`. */
+  correctionOfId: string | null;
 
   /** Loaded with the event when the history is read; the resolver falls back to a loader. */
   sources?: Source[];

@@ -61,15 +61,29 @@ export class MembershipsResolver {
   }
 
   @ResolveField(() => [MembershipEvent], {
-    description: 'Every change of status, oldest first; with asOf, only those effective by that date.',
+    description:
+      'Every change of status that stands, oldest first (with asOf, only those effective by that date); with includeRetracted, also the retracted and corrected ones, each with its retraction.',
     complexity: unpagedListCost,
   })
   history(
     @Parent() membership: Membership,
     @Context() context: GraphqlContext,
     @Info() info: GraphQLResolveInfo,
+    @Args('includeRetracted', {
+      type: () => Boolean,
+      defaultValue: false,
+      description:
+        'Also list events that were retracted or replaced by a correction (they do not count for status, stats or the timeline).',
+    })
+    includeRetracted: boolean,
   ): Promise<MembershipEvent[]> {
-    return this.memberships.history(context.loaders, membership.id, membership.asOf, isFieldSelected(info, 'sources'));
+    return this.memberships.history(
+      context.loaders,
+      membership.id,
+      membership.asOf,
+      isFieldSelected(info, 'sources'),
+      includeRetracted,
+    );
   }
 }
 

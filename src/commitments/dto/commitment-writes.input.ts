@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ValidateNested } from 'class-validator';
+import { IsOptional, ValidateNested } from 'class-validator';
 import { DateScalar } from '../../common/date.scalar.js';
 import { INPUT_LIMITS } from '../../common/input-rules.js';
 import { OptionalText, RequiredText } from '../../common/input-validation.js';
@@ -69,4 +69,26 @@ export class UpdateCommitmentStatusInput {
   @Type(() => SourceInput)
   @Field(() => SourceInput, { description: 'The source that shows the new status (required).' })
   source: SourceInput;
+}
+
+@InputType({
+  description:
+    'Withdraw a commitment from the record: it leaves the lists and counts, and stays readable by id with the reason.',
+})
+export class RetractCommitmentInput {
+  @Field(() => ID, { description: "The commitment's id." })
+  id: string;
+
+  @RequiredText(INPUT_LIMITS.retractionReason)
+  @Field({ description: 'Why the commitment is withdrawn, for every reader of the record.' })
+  reason: string;
+
+  @Field(() => Int, { description: "The commitment's version as you read it; a different one is a CONFLICT." })
+  expectedVersion: number;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SourceInput)
+  @Field(() => SourceInput, { nullable: true, description: 'On whose word the commitment is withdrawn, if any.' })
+  source?: SourceInput | null;
 }
