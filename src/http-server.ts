@@ -3,6 +3,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { LogController } from 'fastify';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
+import { installReadConsistency } from './database/read-consistency.http.js';
 import { closeConnectionsAfterAnswersWhileStopping } from './graceful-shutdown.js';
 import { ShutdownState } from './health/shutdown-state.js';
 import { createLogger, JsonNestLogger } from './observability/logger.js';
@@ -11,6 +12,7 @@ import { prepareRegistryDatabase } from './registry-database.js';
 import { requestIdFor } from './observability/request-id.js';
 import { installRequestLogging } from './observability/request-logging.js';
 import { RegistryChangesService } from './response-cache/registry-changes.service.js';
+import { installHttpCaching } from './response-cache/http-caching.js';
 import { ResponseCache } from './response-cache/response-cache.js';
 import { hardenHttp } from './security/http-hardening.js';
 
@@ -38,6 +40,7 @@ export async function createHttpServer(config: AppConfig, databaseUrl: string): 
     logger: new JsonNestLogger(logger),
   });
   // Hooks go on before initialisation, so they wrap every route, GraphQL's included.
+  installReadConsistency(adapter.getInstance());
   installRequestLogging(adapter.getInstance());
   closeConnectionsAfterAnswersWhileStopping(adapter.getInstance(), app.get(ShutdownState));
   app.get(MetricsService).installHttpHooks(adapter.getInstance());
@@ -49,6 +52,8 @@ export async function createHttpServer(config: AppConfig, databaseUrl: string): 
       maxBytes: 64 * 1024 * 1024,
     }).install(adapter.getInstance(), '/graphql');
   }
+  // After the response cache's hooks: a kept answer gets its ETag too, and a 304 is never kept.
+  installHttpCaching(adapter.getInstance(), '/graphql', config.httpCaching);
   await prepareRegistryDatabase(app);
   return app;
 }
