@@ -1,5 +1,9 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
+/** The citation columns before this migration (1764430000000 added the two retraction ones). */
+const CITED_COLUMNS = `coalition_id, reported_figure_id, coalition_event_id, line_of_effort_id, engagement_id,
+  membership_event_id, commitment_id, membership_event_retraction_id, commitment_retraction_id`;
+
 const QUALIFIERS = `('EXACT', 'MORE_THAN', 'AT_LEAST', 'ABOUT', 'NEARLY')`;
 
 /**
@@ -7,8 +11,8 @@ const QUALIFIERS = `('EXACT', 'MORE_THAN', 'AT_LEAST', 'ABOUT', 'NEARLY')`;
  * names the version it read), a source an archived copy's address. A reported figure gets a version,
  * a combined count of countries and organisations together, a date that may be a lower bound only
  * (ON_OR_AFTER), the order it was recorded in (`sequence`, which breaks a tie between two figures of
- * one day), and a retraction (it stays on record, with when, by whom and why). A figure must say at
- * least one number.
+ * one day), and a retraction (it stays on record, with when, by whom, why and on whose word). A figure
+ * must say at least one number.
  */
 export class MakeCoalitionFactsWritable1764440000000 implements MigrationInterface {
   name = 'MakeCoalitionFactsWritable1764440000000';
@@ -36,11 +40,25 @@ export class MakeCoalitionFactsWritable1764440000000 implements MigrationInterfa
         DROP CONSTRAINT reported_figure_reported_on_precision_check,
         ADD CONSTRAINT reported_figure_reported_on_precision_check
           CHECK (reported_on_precision IN ('DAY', 'MONTH', 'ON_OR_AFTER'));
+
+      -- A figure's retraction may cite its sources, like a membership event's or a commitment's.
+      ALTER TABLE citation
+        ADD COLUMN reported_figure_retraction_id uuid REFERENCES reported_figure (id) ON DELETE CASCADE,
+        DROP CONSTRAINT citation_check,
+        ADD CONSTRAINT citation_check
+          CHECK (num_nonnulls(${CITED_COLUMNS}, reported_figure_retraction_id) = 1);
+      CREATE INDEX citation_reported_figure_retraction ON citation (reported_figure_retraction_id)
+        WHERE reported_figure_retraction_id IS NOT NULL;
     `);
   }
 
   async down(db: QueryRunner): Promise<void> {
     await db.query(`
+      DELETE FROM citation WHERE reported_figure_retraction_id IS NOT NULL;
+      ALTER TABLE citation
+        DROP CONSTRAINT citation_check,
+        DROP COLUMN reported_figure_retraction_id,
+        ADD CONSTRAINT citation_check CHECK (num_nonnulls(${CITED_COLUMNS}) = 1);
       DELETE FROM reported_figure WHERE reported_on_precision = 'ON_OR_AFTER' OR (countries IS NULL AND organizations IS NULL);
       ALTER TABLE reported_figure
         DROP CONSTRAINT reported_figure_reported_on_precision_check,

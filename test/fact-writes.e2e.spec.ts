@@ -130,9 +130,13 @@ describe('reported figures in stats(asOf:)', () => {
     );
     expect(data!.coalition.stats.reported.wording).not.toMatch(/^stats test/);
     const withRetracted = await first.graphql(
-      `{ coalition(slug: "${SLUG}") { reportedFigures(includeRetracted: true) { id version } } }`,
+      `{ coalition(slug: "${SLUG}") { reportedFigures(includeRetracted: true) { id version retraction { reason } } } }`,
     );
-    expect(withRetracted.data!.coalition.reportedFigures).toContainEqual({ id: dated.id, version: 2 });
+    expect(withRetracted.data!.coalition.reportedFigures).toContainEqual({
+      id: dated.id,
+      version: 2,
+      retraction: { reason: 'the source withdrew it' },
+    });
   });
 });
 

@@ -3,14 +3,31 @@ import type { GraphqlContext } from '../common/graphql-context.js';
 import { unpagedListCost } from '../common/query-limits.js';
 import { Participant, type ParticipantView } from '../participants/participant.model.js';
 import { ParticipantsService } from '../participants/participants.service.js';
+import { Retraction } from '../sources/retraction.model.js';
 import { Source } from '../sources/source.model.js';
 import { SourcesService } from '../sources/sources.service.js';
 import { CoalitionEvent, Engagement, LineOfEffortGroup, ReportedFigure } from './coalition.model.js';
+import type { ReportedFigureEntity } from './reported-figure.entity.js';
 
 /** The `sources` of each kind of coalition-level fact: every fact answers "on whose word?". */
 @Resolver(() => ReportedFigure)
 export class ReportedFigureResolver {
   constructor(private readonly sourcesService: SourcesService) {}
+
+  @ResolveField(() => Retraction, {
+    nullable: true,
+    description: 'Why this figure no longer counts (it then leaves lists and stats); null for a standing figure.',
+  })
+  retraction(@Parent() figure: ReportedFigureEntity): Retraction | null {
+    if (!figure.retractedAt) return null;
+    return {
+      at: new Date(figure.retractedAt),
+      by: figure.retractedBy!,
+      reason: figure.retractionReason!,
+      fact: 'reported_figure_retraction',
+      factId: figure.id,
+    };
+  }
 
   @ResolveField(() => [Source], { complexity: unpagedListCost, description: 'The sources that report this figure.' })
   sources(@Parent() figure: ReportedFigure, @Context() context: GraphqlContext): Promise<Source[]> {

@@ -86,7 +86,13 @@ export class CoalitionMutationsService {
   retractReportedFigure(write: WriteRequest, input: RetractReportedFigureInput): Promise<ReportedFigureEntity> {
     return this.writes.perform(write, 'retractReportedFigure', input, async (tx) => {
       if (!UUID.test(input.id)) throw new InvalidInput('id', 'id must be a reported figure id (a UUID)');
-      return this.figures.retract(tx, { ...input, operation: 'retractReportedFigure' });
+      return this.figures.retract(tx, {
+        id: input.id,
+        reason: input.reason,
+        expectedVersion: input.expectedVersion,
+        sources: input.source ? [input.source] : [],
+        operation: 'retractReportedFigure',
+      });
     });
   }
 

@@ -26,6 +26,8 @@ export interface ReportedFigureRetraction {
   id: string;
   reason: string;
   expectedVersion: number;
+  /** On whose word it is withdrawn (may be none). */
+  sources: readonly CitedSource[];
   operation: string;
 }
 
@@ -94,6 +96,7 @@ export class ReportedFiguresService {
       throw new InvalidInput('id', `The figure was already retracted by ${existing.retractedBy}`);
     }
     const row = await this.figures.retract(tx.manager, existing.id, tx.actor.name, reason);
+    await this.sources.cite(tx.manager, 'reported_figure_retraction', row.id, retraction.sources);
     await tx.recordChange({ operation: retraction.operation, before: existing, after: row });
     return row;
   }

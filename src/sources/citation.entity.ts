@@ -12,6 +12,7 @@ export const CITED_FACTS = [
   /** The sources of a retraction (the fact's own sources stay as they were). */
   'membership_event_retraction',
   'commitment_retraction',
+  'reported_figure_retraction',
 ] as const;
 export type CitedFact = (typeof CITED_FACTS)[number];
 
@@ -50,4 +51,7 @@ export class CitationEntity {
 
   @Column({ name: 'commitment_retraction_id', type: 'uuid', nullable: true })
   commitmentRetractionId?: string | null;
+
+  @Column({ name: 'reported_figure_retraction_id', type: 'uuid', nullable: true })
+  reportedFigureRetractionId?: string | null;
 }

@@ -172,14 +172,30 @@ export const FACT_WRITES: FactWrite[] = [
   },
   {
     mutation: 'retractReportedFigure',
-    document: `mutation($input: RetractReportedFigureInput!) { retractReportedFigure(input: $input) { ${FIGURE_FIELDS} } }`,
+    document: `mutation($input: RetractReportedFigureInput!) { retractReportedFigure(input: $input) {
+      ${FIGURE_FIELDS} retraction { by reason sources { url } } } }`,
     isUpdate: true,
     async valid(send) {
       const figure = await recordFigure(send, figureInput(next()));
-      return { input: { id: figure.id, reason: 'The source corrected itself', expectedVersion: figure.version } };
+      return {
+        input: {
+          id: figure.id,
+          reason: 'The source corrected itself',
+          expectedVersion: figure.version,
+          source: { url: 'https://example.org/correction', title: 'The correction' },
+        },
+      };
     },
     expectWritten(result, input) {
-      expect(result).toMatchObject({ id: input.id, version: Number(input.expectedVersion) + 1 });
+      expect(result).toMatchObject({
+        id: input.id,
+        version: Number(input.expectedVersion) + 1,
+        retraction: {
+          by: 'facts-admin',
+          reason: 'The source corrected itself',
+          sources: [{ url: 'https://example.org/correction' }],
+        },
+      });
     },
     auditedAfter: (result) => ({
       id: result.id,
@@ -189,6 +205,7 @@ export const FACT_WRITES: FactWrite[] = [
     badInputs: [
       ['reason', with_({ reason: '  ' })],
       ['id', with_({ id: 'not-an-id' })],
+      ['source.url', with_({ source: { url: 'mailto:x@example.org', title: 'x' } })],
     ],
     read: `{ coalition(slug: "${SLUG}") { reportedFigures { wording } } }`,
     expectRead(data, result) {

@@ -146,6 +146,11 @@ export class RetractReportedFigureInput {
 
   @Field(() => Int, { description: VERSION })
   expectedVersion: number;
+
+  @ValidateNested()
+  @Type(() => SourceInput)
+  @Field(() => SourceInput, { nullable: true, description: 'The source on whose word it is withdrawn, if any.' })
+  source?: SourceInput | null;
 }
 
 @InputType({ description: 'Something that happened to a coalition as a whole: a launch, a summit, a report.' })
