@@ -62,7 +62,8 @@ export class MembershipLedger {
     });
     await this.sources.cite(manager, 'membership_event', eventId, change.sources);
     const before = current ? toMembership(current) : null;
-    await tx.recordChange({ operation: change.operation, before, after }, change.requestId);
+    const subject = { kind: 'MEMBERSHIP', id: after.id, coalitionId: after.coalitionId } as const;
+    await tx.recordChange({ operation: change.operation, before, after, subject }, change.requestId);
     return { before, after, isChanged: true };
   }
 
