@@ -1,7 +1,9 @@
 import pg from 'pg';
+import WebSocket from 'ws';
 import { RosterImportService } from '../src/roster-import/roster-import.service.js';
 import { bearer, createTestKeys, type TestKeys } from './support/api-keys.js';
 import { liveClient, type LiveClient } from './support/live-client.js';
+import { startServiceProcess } from './support/service-process.js';
 import { createTestDatabase, startTestApp, type TestApp } from './support/test-app.js';
 
 /**
@@ -199,5 +201,65 @@ describe('live updates under REQUIRE_AUTH_FOR_READS', () => {
     const [code] = await codesWithoutMembership(1);
     await invite(first, code);
     expect((await subscription.next(1000)).data!.registryChanged.kind).toBe('MEMBERSHIP');
+  });
+});
+
+describe('a slow consumer', () => {
+  let bounded: TestApp;
+  beforeAll(async () => {
+    bounded = await startTestApp(
+      { LIVE_MAX_BUFFERED_BYTES: '16384', LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION: '30' },
+      database,
+    );
+  });
+  afterAll(() => bounded.close());
+  let slow: WebSocket | undefined;
+  afterEach(() => slow?.terminate());
+
+  it('is closed with 4008 once too much waits for it, while others keep receiving', async () => {
+    // A raw WebSocket whose socket stops reading once its subscriptions are acknowledged.
+    const url = `${bounded.baseUrl.replace('http', 'ws')}/graphql`;
+    const socket = new WebSocket(url, 'graphql-transport-ws');
+    slow = socket;
+    const closedWith = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+    await new Promise((resolve) => socket.once('open', resolve));
+    socket.send(JSON.stringify({ type: 'connection_init', payload: {} }));
+    await new Promise((resolve) => socket.once('message', resolve));
+    // Each event weighs some 50 kB (aliased copies of a long note), so the socket's buffers fill soon.
+    const copies = Array.from({ length: 25 }, (_, index) => `n${index}: history { note }`);
+    const heavy = `subscription { membershipChanged(coalition: "${SLUG}") { status ${copies.join(' ')} } }`;
+    for (let id = 0; id < 30; id += 1) {
+      socket.send(JSON.stringify({ id: String(id), type: 'subscribe', payload: { query: heavy } }));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    (socket as unknown as { _socket: { pause(): void } })._socket.pause();
+
+    const healthy = connect(bounded).subscribe(CHANGES, { c: SLUG });
+    await clients[0].connected;
+    for (const code of await codesWithoutMembership(5)) {
+      const written = await bounded.graphql(
+        `mutation($p: String!, $n: String!) { recordInvitation(input: { coalition: "${SLUG}", participant: $p,
+           invitedOn: "2024-02-01", note: $n }) { id } }`,
+        { p: code, n: 'a long note '.repeat(160) },
+        bearer(keys.admin),
+      );
+      expect(written.errors).toBeUndefined();
+      expect((await healthy.next(3000)).data!.registryChanged.ids).toEqual([written.data!.recordInvitation.id]);
+    }
+
+    (socket as unknown as { _socket: { resume(): void } })._socket.resume();
+    expect(await closedWith).toBe(4008);
+  });
+});
+
+describe('a graceful stop', () => {
+  it('closes every live socket with 1001 (Going Away) on SIGTERM, and exits 0', async () => {
+    const service = await startServiceProcess({ DATABASE_URL: database.url });
+    const client = liveClient(service.baseUrl);
+    client.subscribe(CHANGES);
+    await client.connected;
+    const exited = service.stop();
+    expect(await client.closed).toEqual({ code: 1001, reason: 'The server is shutting down' });
+    expect(await exited).toBe(0);
   });
 });

@@ -34,6 +34,8 @@ export function liveClient(baseUrl: string, connectionParams: Record<string, unk
     connectionParams,
     lazy: false,
     retryAttempts: 0,
+    // The test reads the close event itself (`closed`): no need for the client to log it.
+    onNonLazyError: () => undefined,
     on: {
       connected: () => onConnected(),
       closed: (event) => {
