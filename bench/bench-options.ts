@@ -1,14 +1,18 @@
 import { parseArgs } from 'node:util';
 
-/** `ours-uncached` is our service with RESPONSE_CACHE=false: the engine every distinct question pays for. */
-export const SYSTEM_NAMES = ['ours', 'ours-uncached', 'postgraphile', 'bare'] as const;
+/**
+ * `ours-uncached` is our service with RESPONSE_CACHE=false: the engine every distinct question pays for.
+ * `ours-replica` is the same, reading from the streaming replicas `--replicas N` starts.
+ */
+export const SYSTEM_NAMES = ['ours', 'ours-uncached', 'ours-replica', 'postgraphile', 'bare'] as const;
 export type SystemName = (typeof SYSTEM_NAMES)[number];
+const DEFAULT_SYSTEMS: SystemName[] = ['ours', 'ours-uncached', 'postgraphile', 'bare'];
 
-/** The API a system speaks: both of our configurations answer the same GraphQL. */
-export type ApiName = Exclude<SystemName, 'ours-uncached'>;
+/** The API a system speaks: all our configurations answer the same GraphQL. */
+export type ApiName = Exclude<SystemName, 'ours-uncached' | 'ours-replica'>;
 
 export function apiOf(system: SystemName): ApiName {
-  return system === 'ours-uncached' ? 'ours' : system;
+  return system === 'ours-uncached' || system === 'ours-replica' ? 'ours' : system;
 }
 
 export const OPERATION_NAMES = ['diplomat-lookup', 'members-page', 'dashboard-stats', 'nested-page'] as const;
@@ -28,11 +32,13 @@ export interface BenchOptions {
   isRegenerating: boolean;
   /** Measure even when the systems disagree on an answer (the disagreement is still reported). */
   isCheckOptional: boolean;
+  /** Streaming replicas of the bench database to start; with any, `ours-replica` reads from them. */
+  replicas: number;
 }
 
 export const USAGE = `npm run bench -- [--scale 0.1] [--duration 5] [--warmup 1] [--connections 32,128]
-                     [--systems ours,ours-uncached,postgraphile,bare] [--operations ${OPERATION_NAMES.join(',')}]
-                     [--regenerate] [--no-check]
+                     [--systems ${SYSTEM_NAMES.join(',')}] [--operations ${OPERATION_NAMES.join(',')}]
+                     [--replicas 1] [--regenerate] [--no-check]
 npm run bench:data -- [--scale 0.1] [--regenerate]`;
 
 function listOf<T extends string>(
@@ -74,8 +80,19 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       operations: { type: 'string' },
       regenerate: { type: 'boolean', default: false },
       'no-check': { type: 'boolean', default: false },
+      replicas: { type: 'string' },
     },
   });
+  const replicas = numberOf(values.replicas, 0, 0, 3, 'replicas');
+  if (!Number.isInteger(replicas)) throw new Error(`--replicas must be a whole number, got "${values.replicas}"`);
+  // With replicas, the replica configuration runs beside the others unless the systems are named.
+  const systems = listOf(
+    values.systems,
+    SYSTEM_NAMES,
+    replicas > 0 ? [...DEFAULT_SYSTEMS, 'ours-replica'] : DEFAULT_SYSTEMS,
+    'systems',
+  );
+  if (systems.includes('ours-replica') && replicas === 0) throw new Error('ours-replica needs --replicas 1 or more');
   const connections = (values.connections ?? '32,128')
     .split(',')
     .map((raw) => numberOf(raw, 0, 1, 1024, 'connections'));
@@ -84,9 +101,10 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     duration: numberOf(values.duration, 5, 1, 600, 'duration'),
     warmup: numberOf(values.warmup, 1, 0, 60, 'warmup'),
     connections,
-    systems: listOf(values.systems, SYSTEM_NAMES, SYSTEM_NAMES, 'systems'),
+    systems,
     operations: listOf(values.operations, OPERATION_NAMES, OPERATION_NAMES, 'operations'),
     isRegenerating: values.regenerate ?? false,
     isCheckOptional: values['no-check'] ?? false,
+    replicas,
   };
 }

@@ -27,6 +27,8 @@ export interface RatioLine {
   oursToBare: number | null;
   uncachedToPostgraphile: number | null;
   uncachedToBare: number | null;
+  /** Reading from a streaming replica against the primary alone, both uncached (null without --replicas). */
+  replicaToUncached: number | null;
 }
 
 export function ratiosOf(runs: RunMeasurement[], operations: OperationName[]): RatioLine[] {
@@ -46,6 +48,7 @@ export function ratiosOf(runs: RunMeasurement[], operations: OperationName[]): R
       oursToBare: ratio(ours, bare),
       uncachedToPostgraphile: ratio(uncached, postgraphile),
       uncachedToBare: ratio(uncached, bare),
+      replicaToUncached: ratio(throughput(operation, 'ours-replica'), uncached),
     };
   });
 }
@@ -99,7 +102,10 @@ export function formatTable(runs: RunMeasurement[]): string {
   ].join('\n');
 }
 
-/** `ratio <op> <ours/pg> <ours/bare>` then `ratio-uncached <op> <ours/pg> <ours/bare>` lines. */
+/**
+ * `ratio <op> <ours/pg> <ours/bare>` then `ratio-uncached <op> <ours/pg> <ours/bare>` lines, and with
+ * replicas `ratio-replica <op> <replica/uncached>`.
+ */
 export function formatRatios(ratios: RatioLine[]): string {
   const show = (value: number | null) => (value === null ? 'n/a' : value.toFixed(2));
   return [
@@ -107,6 +113,9 @@ export function formatRatios(ratios: RatioLine[]): string {
     ...ratios.map(
       (line) => `ratio-uncached ${line.operation} ${show(line.uncachedToPostgraphile)} ${show(line.uncachedToBare)}`,
     ),
+    ...ratios
+      .filter((line) => line.replicaToUncached !== null)
+      .map((line) => `ratio-replica ${line.operation} ${show(line.replicaToUncached)}`),
   ].join('\n');
 }
 

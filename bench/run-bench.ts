@@ -88,6 +88,7 @@ export async function runBench(
   options: BenchOptions,
   databaseUrl: string,
   log: (message: string) => void,
+  replicaUrls: string[] = [],
 ): Promise<BenchReport> {
   const startedAt = new Date().toISOString();
   const facts = await readDatasetFacts(databaseUrl);
@@ -104,7 +105,7 @@ export async function runBench(
     if (options.systems.includes('postgraphile')) await installPostgraphileTimeline(monitor);
     for (const system of options.systems) {
       log(`starting ${system}`);
-      servers.set(system, await startServerProcess(serverCommand(system, databaseUrl, log)));
+      servers.set(system, await startServerProcess(serverCommand(system, databaseUrl, log, replicaUrls)));
     }
     const asks = new Map<SystemName, Ask>([...servers].map(([system, server]) => [system, askOf(server.port)]));
 

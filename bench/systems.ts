@@ -53,12 +53,18 @@ export function postgraphileNode(log: (message: string) => void): string {
  */
 export const SERVICE_NODE_FLAGS = ['--max-semi-space-size=64'];
 
-export function serverCommand(system: SystemName, databaseUrl: string, log: (message: string) => void): ServerCommand {
+export function serverCommand(
+  system: SystemName,
+  databaseUrl: string,
+  log: (message: string) => void,
+  replicaUrls: string[] = [],
+): ServerCommand {
   const root = projectRoot();
   const env = { DATABASE_URL: databaseUrl, DB_POOL_SIZE: String(POOL_SIZE), NODE_ENV: 'production' };
   switch (system) {
     case 'ours':
     case 'ours-uncached':
+    case 'ours-replica':
       // The load comes from one address, far past the per-address rate limit meant for the public.
       return {
         name: system,
@@ -70,6 +76,7 @@ export function serverCommand(system: SystemName, databaseUrl: string, log: (mes
           RATE_LIMIT_PER_IP: '0',
           RATE_LIMIT_PER_KEY: '0',
           RESPONSE_CACHE: system === 'ours' ? 'true' : 'false',
+          ...(system === 'ours-replica' ? { DATABASE_REPLICA_URLS: replicaUrls.join(',') } : {}),
         },
         cwd: root,
       };

@@ -53,11 +53,13 @@ export const STEPS = {
     commands: [[bin('tsc'), '-p', 'tsconfig.build.json']],
   },
   web: {
-    sources: async () => [...(await filesOf(['web'])), ...(await filesOf(CONFIG))],
-    outputs: async () => ['dist/web/index.html', 'dist/web/graphiql.html'],
+    sources: async () => [...(await filesOf(['web', 'scripts/persisted-queries.mjs'])), ...(await filesOf(CONFIG))],
+    outputs: async () => ['dist/web/index.html', 'dist/web/graphiql.html', 'dist/web/persisted-queries.json'],
     commands: [
       [bin('tsc'), '-p', 'web/tsconfig.json'],
       [bin('vite'), 'build', '--config', 'web/vite.config.ts'],
+      // After Vite, which empties dist/web first.
+      [process.execPath, path.join(root, 'scripts', 'persisted-queries.mjs')],
     ],
   },
 };

@@ -21,7 +21,10 @@ import { MembershipsModule } from './memberships/memberships.module.js';
 import { ObservabilityModule } from './observability/observability.module.js';
 import { Country, InternationalOrganization } from './participants/participant.model.js';
 import { ParticipantsModule } from './participants/participants.module.js';
+import { PersistedQueriesModule } from './persisted-queries/persisted-queries.module.js';
+import { PersistedQueriesService } from './persisted-queries/persisted-queries.service.js';
 import { registryDataSourceOptions } from './registry-database.js';
+import { ReplicationModule } from './replication/replication.module.js';
 import { ResponseCacheModule } from './response-cache/response-cache.module.js';
 import { RosterImportModule } from './roster-import/roster-import.module.js';
 import { SeedModule } from './seed/seed.module.js';
@@ -41,37 +44,14 @@ export class AppModule {
       module: AppModule,
       imports: [
         TypeOrmModule.forRoot(registryDataSourceOptions(databaseUrl, config.database)),
-        GraphQLModule.forRoot<ApolloDriverConfig>({
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          path: '/graphql',
-          autoSchemaFile: true,
-          sortSchema: true,
-          buildSchemaOptions: { orphanedTypes: [Country, InternationalOrganization] },
-          transformSchema: describeRootTypes,
-          introspection: config.introspection,
-          csrfPrevention: true,
-          graphiql: false,
-          playground: false,
-          includeStacktraceInErrorResponses: false,
-          hideSchemaDetailsFromClientErrors: true,
-          allowBatchedHttpRequests: config.queryLimits.maxBatch > 1,
-          parseOptions: { maxTokens: config.queryLimits.maxTokens },
-          validationRules: queryLimitRules(config.queryLimits),
-          autoTransformHttpErrors: false,
-          formatError: formatGraphqlError,
-          // Cache-control hints are not used (the response cache is our own), and the plugin costs a hook per field.
-          plugins: [
-            errorReportingPlugin(),
-            queryCostPlugin(config.queryLimits),
-            ApolloServerPluginCacheControlDisabled(),
-            ...(config.graphqlExplorer ? [explorerLandingPage()] : []),
-          ],
-          context: (request: { req?: RequestLike } & RequestLike): GraphqlContext => {
-            const req = request.req ?? request;
-            return { req, requestId: requestIdOf(req), loaders: new RequestLoaders() };
-          },
+          imports: [PersistedQueriesModule],
+          inject: [PersistedQueriesService],
+          useFactory: (persistedQueries: PersistedQueriesService) => AppModule.graphqlOptions(config, persistedQueries),
         }),
         ResponseCacheModule.forDatabase(databaseUrl),
+        ReplicationModule,
         AuthModule,
         AuditModule,
         IdempotencySweeperModule,
@@ -89,6 +69,41 @@ export class AppModule {
       providers: [{ provide: APP_CONFIG, useValue: config }],
       exports: [APP_CONFIG],
       global: true,
+    };
+  }
+
+  private static graphqlOptions(config: AppConfig, persistedQueries: PersistedQueriesService): ApolloDriverConfig {
+    return {
+      path: '/graphql',
+      autoSchemaFile: true,
+      transformSchema: describeRootTypes,
+      sortSchema: true,
+      buildSchemaOptions: { orphanedTypes: [Country, InternationalOrganization] },
+      introspection: config.introspection,
+      csrfPrevention: true,
+      graphiql: false,
+      playground: false,
+      includeStacktraceInErrorResponses: false,
+      // Shared by every instance (or, under PERSISTED_QUERIES_ONLY, the build's safelist): see persisted-queries/.
+      persistedQueries: persistedQueries.apolloOptions,
+      hideSchemaDetailsFromClientErrors: true,
+      allowBatchedHttpRequests: config.queryLimits.maxBatch > 1,
+      parseOptions: { maxTokens: config.queryLimits.maxTokens },
+      validationRules: queryLimitRules(config.queryLimits),
+      autoTransformHttpErrors: false,
+      formatError: formatGraphqlError,
+      // Cache-control hints are not used (the response cache is our own), and the plugin costs a hook per field.
+      plugins: [
+        errorReportingPlugin(),
+        ...persistedQueries.plugins,
+        queryCostPlugin(config.queryLimits),
+        ApolloServerPluginCacheControlDisabled(),
+        ...(config.graphqlExplorer ? [explorerLandingPage()] : []),
+      ],
+      context: (request: { req?: RequestLike } & RequestLike): GraphqlContext => {
+        const req = request.req ?? request;
+        return { req, requestId: requestIdOf(req), loaders: new RequestLoaders() };
+      },
     };
   }
 }

@@ -5,6 +5,7 @@ import proxyAddr from '@fastify/proxy-addr';
 import { LogController } from 'fastify';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
+import { installReadConsistency } from './database/read-consistency.http.js';
 import { closeConnectionsAfterAnswersWhileStopping } from './graceful-shutdown.js';
 import { ShutdownState } from './health/shutdown-state.js';
 import { LiveSocketServer } from './live-updates/live-socket-server.js';
@@ -14,6 +15,7 @@ import { prepareRegistryDatabase } from './registry-database.js';
 import { requestIdFor } from './observability/request-id.js';
 import { installRequestLogging } from './observability/request-logging.js';
 import { RegistryChangesService } from './response-cache/registry-changes.service.js';
+import { installHttpCaching } from './response-cache/http-caching.js';
 import { ResponseCache } from './response-cache/response-cache.js';
 import { hardenHttp } from './security/http-hardening.js';
 
@@ -42,6 +44,7 @@ export async function createHttpServer(config: AppConfig, databaseUrl: string): 
     logger: new JsonNestLogger(logger),
   });
   // Hooks go on before initialisation, so they wrap every route, GraphQL's included.
+  installReadConsistency(adapter.getInstance());
   installRequestLogging(adapter.getInstance());
   closeConnectionsAfterAnswersWhileStopping(adapter.getInstance(), app.get(ShutdownState));
   app.get(MetricsService).installHttpHooks(adapter.getInstance());
@@ -53,6 +56,8 @@ export async function createHttpServer(config: AppConfig, databaseUrl: string): 
       maxBytes: 64 * 1024 * 1024,
     }).install(adapter.getInstance(), '/graphql');
   }
+  // After the response cache's hooks: a kept answer gets its ETag too, and a 304 is never kept.
+  installHttpCaching(adapter.getInstance(), '/graphql', config.httpCaching);
   await prepareRegistryDatabase(app);
   // WebSocket upgrades never reach Fastify's routes: the live server takes them from the HTTP server,
   // naming the client as request.ip does (the same trusted proxies).

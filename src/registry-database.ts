@@ -6,6 +6,7 @@ import { IndexParticipantRegionFilter1764400000000 } from '../migrations/1764400
 import { ExpireIdempotencyRecords1764410000000 } from '../migrations/1764410000000-expire-idempotency-records.js';
 import { AllowSystemActorsInAuditLog1764420000000 } from '../migrations/1764420000000-allow-system-actors-in-audit-log.js';
 import { RecordCorrectionsAndRetractions1764430000000 } from '../migrations/1764430000000-record-corrections-and-retractions.js';
+import { AddSharedPersistedQueries1764470000000 } from '../migrations/1764470000000-add-shared-persisted-queries.js';
 import { AddRegistryChangePosition1764480000000 } from '../migrations/1764480000000-add-registry-change-position.js';
 import { ApiKeyEntity } from './auth/api-key.entity.js';
 import { AuditEntryEntity } from './audit/audit-entry.entity.js';
@@ -54,6 +55,7 @@ export const MIGRATIONS = [
   ExpireIdempotencyRecords1764410000000,
   AllowSystemActorsInAuditLog1764420000000,
   RecordCorrectionsAndRetractions1764430000000,
+  AddSharedPersistedQueries1764470000000,
   AddRegistryChangePosition1764480000000,
 ];
 

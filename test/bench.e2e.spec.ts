@@ -74,13 +74,14 @@ describe('benchmark run', () => {
     const report = await runBench(
       {
         scale: SCALE,
-        duration: 1,
+        duration: 2,
         warmup: 0,
         connections: [4],
         systems: ['ours', 'ours-uncached', 'bare'],
         operations: [...OPERATION_NAMES],
         isRegenerating: false,
         isCheckOptional: false,
+        replicas: 0,
       },
       database.url,
       () => {},

@@ -141,3 +141,25 @@ describeInBrowser('the dashboard at / in Chromium', () => {
     await page.close();
   });
 });
+
+describeInBrowser('the dashboard where only registered operations run (PERSISTED_QUERIES_ONLY=true)', () => {
+  const session = useServiceInBrowser({ PERSISTED_QUERIES_ONLY: 'true' });
+
+  it('shows the roster, the growth chart, a search and a member record, asking by persisted query hashes', async () => {
+    const page = await session.browser().newPage();
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.endsWith('/graphql')) asked.push(`${request.method()} ${request.url()}`);
+    });
+    await page.goto(`${session.service().baseUrl}/`);
+    await page.locator('svg.growth-chart').waitFor();
+    expect(await page.locator('[data-testid=named-participating]').innerText()).toBe('25');
+    await page.getByLabel('Search any country or organisation').fill('India');
+    await page.locator('table.member-table tbody th a', { hasText: /^India$/ }).click();
+    await page.locator('h1#member-name', { hasText: 'India' }).waitFor();
+    expect(await page.locator('article.member-detail').innerText()).toContain('Coalition Pledge');
+    expect(asked.length).toBeGreaterThan(3);
+    for (const request of asked) expect(request).toMatch(/^GET .*extensions=.*persistedQuery/);
+    await page.close();
+  });
+});

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { VersionConflict } from '../common/domain-errors.js';
+import { noteCommitted, parseWalPosition, readConsistency } from '../database/read-routing.js';
 import type { WriteRequest } from '../common/write-request.js';
 import { announceChange, RegistryChangesService } from '../response-cache/registry-changes.service.js';
 import { actorOf, type Actor } from './actor.js';
@@ -68,6 +69,7 @@ export class AuditedWriteService {
       });
       // Acknowledge only once no cache, here or on another instance, can still answer with the old data.
       if (changeId) await this.changes.settle(changeId);
+      await this.noteCommitPosition();
       return result;
     } catch (error) {
       if (LOST_RACE.has(String((error as { code?: unknown }).code))) {
@@ -75,5 +77,19 @@ export class AuditedWriteService {
       }
       throw error;
     }
+  }
+
+  /**
+   * For a request (not the import or the seed): where the primary's WAL is now, at or past this
+   * commit, so the request's later reads, and the caller's next ones (X-Registry-Position), see it.
+   * The insert position, not the write position: it is past the commit record whatever synchronous_commit says.
+   */
+  private async noteCommitPosition(): Promise<void> {
+    if (!readConsistency.getStore()) return;
+    const [row]: Array<{ position: string }> = await this.db.query(
+      `SELECT pg_current_wal_insert_lsn()::text AS position`,
+    );
+    const position = row ? parseWalPosition(row.position) : undefined;
+    if (position !== undefined) noteCommitted(position);
   }
 }

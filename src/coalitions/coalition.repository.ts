@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
+import { entityRead } from '../database/prepared-read.js';
 import { CoalitionEventEntity } from './coalition-event.entity.js';
 import { CoalitionEntity } from './coalition.entity.js';
 import { EngagementEntity } from './engagement.entity.js';
@@ -13,26 +14,32 @@ export class CoalitionRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   all(): Promise<CoalitionEntity[]> {
-    return this.db.getRepository(CoalitionEntity).find({ order: { launchedOn: 'ASC', slug: 'ASC' } });
+    return entityRead(this.db, (reader) =>
+      reader.getRepository(CoalitionEntity).find({ order: { launchedOn: 'ASC', slug: 'ASC' } }),
+    );
   }
 
-  bySlug(slug: string, manager: EntityManager = this.db.manager): Promise<CoalitionEntity | null> {
-    return manager.getRepository(CoalitionEntity).findOneBy({ slug });
+  /** In a write's transaction when given its manager; otherwise a read like any other. */
+  bySlug(slug: string, manager?: EntityManager): Promise<CoalitionEntity | null> {
+    if (manager) return manager.getRepository(CoalitionEntity).findOneBy({ slug });
+    return entityRead(this.db, (reader) => reader.getRepository(CoalitionEntity).findOneBy({ slug }));
   }
 
   byIds(ids: readonly string[]): Promise<CoalitionEntity[]> {
-    return this.db.getRepository(CoalitionEntity).findBy({ id: In([...ids]) });
+    return entityRead(this.db, (reader) => reader.getRepository(CoalitionEntity).findBy({ id: In([...ids]) }));
   }
 
   /** The latest reported figure on or before `date`, or null when nothing had been reported yet. */
   latestReportedFigure(coalitionId: string, date: string): Promise<ReportedFigureEntity | null> {
-    return this.db
-      .getRepository(ReportedFigureEntity)
-      .createQueryBuilder('f')
-      .where('f.coalition_id = :coalitionId AND f.reported_on <= :date', { coalitionId, date })
-      .orderBy('f.reported_on', 'DESC')
-      .addOrderBy('f.id', 'DESC')
-      .getOne();
+    return entityRead(this.db, (reader) =>
+      reader
+        .getRepository(ReportedFigureEntity)
+        .createQueryBuilder('f')
+        .where('f.coalition_id = :coalitionId AND f.reported_on <= :date', { coalitionId, date })
+        .orderBy('f.reported_on', 'DESC')
+        .addOrderBy('f.id', 'DESC')
+        .getOne(),
+    );
   }
 
   /** Rows of a child table for all of `coalitionIds`, ordered by `orderBy` then id. */
@@ -41,13 +48,15 @@ export class CoalitionRepository {
     coalitionIds: readonly string[],
     orderBy: keyof Row & string,
   ): Promise<Row[]> {
-    return this.db
-      .getRepository(entity)
-      .createQueryBuilder('child')
-      .where('child.coalition_id = ANY(:ids)', { ids: coalitionIds })
-      .orderBy(`child.${orderBy}`, 'ASC')
-      .addOrderBy('child.id', 'ASC')
-      .getMany();
+    return entityRead(this.db, (reader) =>
+      reader
+        .getRepository(entity)
+        .createQueryBuilder('child')
+        .where('child.coalition_id = ANY(:ids)', { ids: coalitionIds })
+        .orderBy(`child.${orderBy}`, 'ASC')
+        .addOrderBy('child.id', 'ASC')
+        .getMany(),
+    );
   }
 
   async insertCoalition(manager: EntityManager, row: Omit<CoalitionEntity, 'id'>): Promise<CoalitionEntity> {

@@ -18,9 +18,13 @@ const CLIENT_MISTAKES = new Set([
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',
   'OPERATION_RESOLUTION_FAILURE',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'PERSISTED_QUERY_NOT_FOUND',
 ]);
+
+/**
+ * Apollo's persisted-query protocol: a client sees this code and sends the whole query (or, refused by
+ * the safelist, stops), so it must reach the client as it is.
+ */
+const PERSISTED_QUERY_CODES = new Set(['PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED']);
 
 /** Messages Apollo and graphql-js write for every client; none carries server internals. */
 const PASSED_THROUGH = new Set([
@@ -91,6 +95,7 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
     return { ...base, message: original.message, extensions: { code: original.code, ...original.details } };
   }
   const code = String(formatted.extensions?.code ?? '');
+  if (PERSISTED_QUERY_CODES.has(code)) return { ...base, message: formatted.message, extensions: { code } };
   if (CLIENT_MISTAKES.has(code) || (isGraphqlError(original) && code === '' && !original.originalError)) {
     const argument = isGraphqlError(error) ? argumentAt(error) : undefined;
     const message =
@@ -128,6 +133,7 @@ const CALLER_CODES = new Set([
   'NOT_FOUND',
   'CONFLICT',
   'RATE_LIMITED',
+  ...PERSISTED_QUERY_CODES,
 ]);
 
 /**

@@ -22,3 +22,22 @@ describe('TRUST_PROXY', () => {
     },
   );
 });
+
+describe('DATABASE_REPLICA_URLS', () => {
+  const primary = 'postgres://primary/registry';
+
+  it('takes comma-separated postgres URLs, with the lag limit defaulting to 5000 ms', () => {
+    const config = loadConfig({ DATABASE_URL: primary, DATABASE_REPLICA_URLS: 'postgres://a/r, postgresql://b/r' });
+    expect(config.replicas).toMatchObject({ urls: ['postgres://a/r', 'postgresql://b/r'], maxLagMs: 5000 });
+  });
+
+  it('refuses a replica that is not a postgres URL, naming the variable', () => {
+    expect(() => loadConfig({ DATABASE_URL: primary, DATABASE_REPLICA_URLS: 'mysql://a/r' })).toThrow(
+      /DATABASE_REPLICA_URLS/,
+    );
+  });
+
+  it('refuses replicas without a primary (the embedded PostgreSQL has none)', () => {
+    expect(() => loadConfig({ DATABASE_REPLICA_URLS: 'postgres://a/r' })).toThrow(/needs DATABASE_URL/);
+  });
+});

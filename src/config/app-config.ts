@@ -32,6 +32,32 @@ export interface AppConfig {
   live: LiveLimits;
   /** How long a write's Idempotency-Key is remembered (and its result replayed). */
   idempotencyTtlHours: number;
+  httpCaching: HttpCaching;
+  persistedQueries: PersistedQueries;
+  replicas: ReplicaSettings;
+}
+
+/** What a CDN or browser may keep of a public GET read (Cache-Control), see src/response-cache/http-caching.ts. */
+export interface HttpCaching {
+  maxAgeSeconds: number;
+  staleWhileRevalidateSeconds: number;
+}
+
+/** Apollo's automatic persisted queries, shared by every instance through the database. */
+export interface PersistedQueries {
+  /** True: only the operations registered at build time (dist/web/persisted-queries.json) run. */
+  isSafelistOnly: boolean;
+  /** The most queries the shared store keeps; the least recently registered go first. */
+  maxStored: number;
+}
+
+/** Streaming replicas that take the reads (see src/database/read-replicas.ts). */
+export interface ReplicaSettings {
+  urls: string[];
+  /** A replica further behind the primary than this (measured, not assumed) takes no reads. */
+  maxLagMs: number;
+  /** How often each replica's health and replay position are measured. */
+  checkIntervalMs: number;
 }
 
 export const LOG_LEVELS = ['silent', 'error', 'warn', 'info', 'debug'] as const;
@@ -124,19 +150,36 @@ function trustProxy(env: Env): boolean | number | string[] {
   return entries;
 }
 
-function databaseUrl(env: Env): string | undefined {
-  const raw = env.DATABASE_URL;
-  if (raw === undefined || raw === '') return undefined;
+function postgresUrl(name: string, raw: string): string {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError('DATABASE_URL must be a postgres:// URL');
+    throw new ConfigError(`${name} must be a postgres:// URL`);
   }
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-    throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
+    throw new ConfigError(`${name} must start with postgres:// or postgresql://`);
   }
   return raw;
+}
+
+function databaseUrl(env: Env): string | undefined {
+  const raw = env.DATABASE_URL;
+  if (raw === undefined || raw === '') return undefined;
+  return postgresUrl('DATABASE_URL', raw);
+}
+
+/** DATABASE_REPLICA_URLS: comma-separated postgres:// URLs; they need DATABASE_URL (the primary). */
+function replicaUrls(env: Env): string[] {
+  const urls = (env.DATABASE_REPLICA_URLS ?? '')
+    .split(',')
+    .map((url) => url.trim())
+    .filter(Boolean)
+    .map((url) => postgresUrl('DATABASE_REPLICA_URLS', url));
+  if (urls.length > 0 && !env.DATABASE_URL) {
+    throw new ConfigError('DATABASE_REPLICA_URLS needs DATABASE_URL (the primary they replicate)');
+  }
+  return urls;
 }
 
 function logLevel(env: Env, fallback: LogLevel): LogLevel {
@@ -197,6 +240,19 @@ export function loadConfig(env: Env = process.env): AppConfig {
       keepAliveMs: integer(env, 'LIVE_KEEP_ALIVE_MS', 15_000, 0, 600_000),
     },
     idempotencyTtlHours: integer(env, 'IDEMPOTENCY_TTL_HOURS', 24, 1, 24 * 365),
+    httpCaching: {
+      maxAgeSeconds: integer(env, 'CACHE_MAX_AGE_SECONDS', 0, 0, 86_400),
+      staleWhileRevalidateSeconds: integer(env, 'CACHE_STALE_WHILE_REVALIDATE_SECONDS', 60, 0, 86_400),
+    },
+    persistedQueries: {
+      isSafelistOnly: flag(env, 'PERSISTED_QUERIES_ONLY', false),
+      maxStored: integer(env, 'PERSISTED_QUERIES_MAX', 10_000, 10, 1_000_000),
+    },
+    replicas: {
+      urls: replicaUrls(env),
+      maxLagMs: integer(env, 'REPLICA_MAX_LAG_MS', 5000, 0, 3_600_000),
+      checkIntervalMs: integer(env, 'REPLICA_CHECK_INTERVAL_MS', 1000, 50, 60_000),
+    },
   };
 }
 

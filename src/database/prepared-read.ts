@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { onReadTarget, primaryPoolOf } from './read-routing.js';
 
 /**
  * A read that PostgreSQL parses and plans once per pooled connection, not on every request: pg's
@@ -8,7 +9,7 @@ import type { DataSource } from 'typeorm';
  * refuses one name for two texts). On the hot reads planning cost more than running the query (about
  * 1 ms against 0.15 ms for the diplomat's lookup), and PostGraphile, which we are measured against,
  * prepares its statements the same way. Only for reads outside a transaction: writes go through
- * TypeORM's query runner.
+ * TypeORM's query runner. A read goes to a replica when there are healthy ones (read-routing.ts).
  */
 const MAX_NAMED_TEXTS = 2000;
 const names = new Map<string, string>();
@@ -23,16 +24,35 @@ function statementName(text: string): string {
   return name;
 }
 
-/** The pg Pool TypeORM keeps for the data source (with its timeouts and size). */
-function poolOf(db: DataSource): pg.Pool {
-  return (db.driver as unknown as { master: pg.Pool }).master;
-}
-
 export async function preparedRead<Row = Record<string, unknown>>(
   db: DataSource,
   text: string,
   values: unknown[],
 ): Promise<Row[]> {
-  const result = await poolOf(db).query({ name: statementName(text), text, values });
+  const result = await onReadTarget(db, (pool) => pool.query({ name: statementName(text), text, values }));
   return result.rows as Row[];
+}
+
+/**
+ * A read through TypeORM's entity API (find, query builders) on the same server a prepared read would
+ * use: on a replica, a query runner is lent one of that replica's connections.
+ */
+export function entityRead<T>(db: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  return onReadTarget(db, async (pool) => {
+    if (pool === primaryPoolOf(db)) return work(db.manager);
+    const client = await pool.connect();
+    const runner = db.createQueryRunner();
+    // TypeORM's runner uses a connection already set instead of taking one from the primary's pool.
+    (runner as unknown as { databaseConnection: pg.PoolClient }).databaseConnection = client;
+    let failure: Error | undefined;
+    try {
+      return await work(runner.manager);
+    } catch (error) {
+      failure = error instanceof Error ? error : new Error(String(error));
+      throw error;
+    } finally {
+      await runner.release();
+      client.release(failure);
+    }
+  });
 }

@@ -1,12 +1,14 @@
 import { Controller, Get } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { DatabaseHealthIndicator } from './database-health.indicator.js';
+import { ReadReplicasService } from '../replication/read-replicas.service.js';
 import { ShutdownState } from './shutdown-state.js';
 
 /**
  * Probes for an orchestrator. Live: the process answers (never restart it for a database outage,
  * the pool recovers by itself). Ready: the service is not stopping, and the database answers and is
- * migrated; 503 otherwise, so a load balancer sends traffic elsewhere meanwhile.
+ * migrated; 503 otherwise, so a load balancer sends traffic elsewhere meanwhile. With replicas, each
+ * one's state, lag and replay position too (informative: reads fall back to the primary).
  */
 @Controller('health')
 export class HealthController {
@@ -15,6 +17,7 @@ export class HealthController {
     private readonly database: DatabaseHealthIndicator,
     private readonly indicators: HealthIndicatorService,
     private readonly shutdown: ShutdownState,
+    private readonly replicas: ReadReplicasService,
   ) {}
 
   @Get('live')
@@ -30,6 +33,10 @@ export class HealthController {
     if (this.shutdown.isShuttingDown) {
       return this.health.check([() => this.indicators.check('shutdown').down({ message: 'the service is stopping' })]);
     }
-    return this.health.check([() => this.database.isReachable(), () => this.database.isMigrated()]);
+    return this.health.check([
+      () => this.database.isReachable(),
+      () => this.database.isMigrated(),
+      ...(this.replicas.isEnabled ? [() => this.database.replicasReport()] : []),
+    ]);
   }
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
+import { ReadReplicasService } from '../replication/read-replicas.service.js';
 
 /** The parts of a pg Pool we read; TypeORM keeps it as `driver.master`. */
 interface PoolCounts {
@@ -55,7 +56,10 @@ export class MetricsService {
     registers: [this.registry],
   });
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    replicas: ReadReplicasService,
+  ) {
     collectDefaultMetrics({ register: this.registry });
     const pool = () => (this.db.driver as unknown as { master?: PoolCounts }).master;
     new Gauge({
@@ -69,6 +73,49 @@ export class MetricsService {
         this.set({ state: 'total' }, counts.totalCount);
         this.set({ state: 'idle' }, counts.idleCount);
         this.set({ state: 'waiting' }, counts.waitingCount);
+      },
+    });
+    new Gauge({
+      name: 'db_replica_pool_connections',
+      help: 'Each read replica pool: connections open, idle, and requests waiting for one',
+      labelNames: ['replica', 'state'] as const,
+      registers: [this.registry],
+      collect() {
+        for (const { name, pool } of replicas.report()) {
+          this.set({ replica: name, state: 'total' }, pool.total);
+          this.set({ replica: name, state: 'idle' }, pool.idle);
+          this.set({ replica: name, state: 'waiting' }, pool.waiting);
+        }
+      },
+    });
+    new Gauge({
+      name: 'db_replica_lag_seconds',
+      help: 'Each read replica: how long ago the primary had written what it has not replayed yet (measured)',
+      labelNames: ['replica'] as const,
+      registers: [this.registry],
+      collect() {
+        for (const { name, lagMs } of replicas.report()) if (lagMs !== null) this.set({ replica: name }, lagMs / 1000);
+      },
+    });
+    new Counter({
+      name: 'db_reads_total',
+      help: 'Reads routed while read replicas are configured, by the server that took them (primary or a replica)',
+      labelNames: ['server'] as const,
+      registers: [this.registry],
+      collect() {
+        if (!replicas.isEnabled) return;
+        this.reset();
+        this.inc({ server: 'primary' }, replicas.primaryReads);
+        for (const { name, reads } of replicas.report()) this.inc({ server: name }, reads);
+      },
+    });
+    new Gauge({
+      name: 'db_replica_usable',
+      help: 'Each read replica: 1 when it takes reads (up and within REPLICA_MAX_LAG_MS), 0 otherwise',
+      labelNames: ['replica'] as const,
+      registers: [this.registry],
+      collect() {
+        for (const { name, state } of replicas.report()) this.set({ replica: name }, state === 'up' ? 1 : 0);
       },
     });
   }

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
+import type { WalPosition } from '../database/read-routing.js';
 import type { RegistryChangesService } from './registry-changes.service.js';
 
 /**
@@ -24,6 +25,12 @@ declare module 'fastify' {
 interface CachedAnswer {
   body: string;
   contentType: string;
+  /**
+   * The WAL position its data is known to reach (0 when not measured): a read asking for more
+   * (X-Registry-Min-Position, after a write elsewhere whose notice has not arrived yet) is not
+   * answered from it.
+   */
+  position: WalPosition;
 }
 
 /** Content types a browser may send cross-site without a preflight (Apollo's CSRF prevention list). */
@@ -82,16 +89,21 @@ export class ResponseCache {
     // application/graphql-response+json): one kept answer per Accept.
     const accept = request.headers.accept ?? '';
     if (request.method === 'POST') {
-      const body = request.body as { query?: unknown; variables?: unknown; operationName?: unknown } | undefined;
+      const body = request.body as
+        { query?: unknown; variables?: unknown; operationName?: unknown; extensions?: unknown } | undefined;
       if (!body || Array.isArray(body) || typeof body.query !== 'string') return undefined;
       try {
-        return `POST ${JSON.stringify([accept, body.query, body.variables ?? null, body.operationName ?? null])}`;
+        // The extensions too: a persisted query's hash that does not match the query is refused, not answered.
+        const { query, variables = null, operationName = null, extensions = null } = body;
+        return `POST ${JSON.stringify([accept, query, variables, operationName, extensions])}`;
       } catch {
         return undefined; // variables nested too deep to serialise: answer them, but do not keep the answer
       }
     }
-    // A GET is cached only when it carries an operation (not a browser asking for the explorer page).
-    const isOperation = request.method === 'GET' && /[?&]query=/.test(request.url) && !accept.includes('text/html');
+    // A GET is cached only when it carries an operation, whole or as a persisted query's hash (not a
+    // browser asking for the explorer page).
+    const isOperation =
+      request.method === 'GET' && /[?&](query|extensions)=/.test(request.url) && !accept.includes('text/html');
     return isOperation ? `GET ${JSON.stringify([accept, request.url])}` : undefined;
   }
 
@@ -107,7 +119,7 @@ export class ResponseCache {
       const key = this.keyOf(request);
       if (!key) return;
       const answer = this.answers.get(key);
-      if (answer !== undefined) {
+      if (answer !== undefined && answer.position >= (request.readConsistency?.minPosition ?? 0n)) {
         return reply.header('content-type', answer.contentType).header('x-cache', 'hit').send(answer.body);
       }
       request.responseCacheKey = key;
@@ -123,8 +135,10 @@ export class ResponseCache {
         request.responseCacheGeneration === this.changes.generation
       ) {
         const contentType = reply.getHeader('content-type');
-        if (!payload.includes('"errors"') && typeof contentType === 'string') {
-          this.keep(key, { body: payload, contentType });
+        // Read from a replica that may not hold the last change heard of yet: answered, but not kept.
+        const consistency = request.readConsistency;
+        if (!payload.includes('"errors"') && typeof contentType === 'string' && !consistency?.mayBeBehind) {
+          this.keep(key, { body: payload, contentType, position: consistency?.readAt ?? 0n });
         }
         reply.header('x-cache', 'miss');
       }

@@ -38,9 +38,19 @@ export async function hardenHttp(app: NestFastifyApplication, config: AppConfig)
     app.enableCors({
       origin: config.corsOrigins,
       methods: ['GET', 'POST', 'OPTIONS'],
-      allowedHeaders: ['content-type', 'authorization', 'idempotency-key', 'x-request-id', 'apollo-require-preflight'],
+      allowedHeaders: [
+        'content-type',
+        'authorization',
+        'idempotency-key',
+        'x-request-id',
+        'apollo-require-preflight',
+        'x-registry-min-position',
+        'if-none-match',
+      ],
       exposedHeaders: [
         'x-request-id',
+        'x-registry-position',
+        'etag',
         'retry-after',
         'x-ratelimit-limit',
         'x-ratelimit-remaining',

@@ -122,11 +122,14 @@ export function expectOfflineAndClean(session: BrowserSession): void {
  * A service and a browser for the tests of one `describeInBrowser` block: started before them, closed
  * after, and after each test the page must have stayed on this host without errors.
  */
-export function useServiceInBrowser(): { service(): TestApp; browser(): BrowserSession } {
+export function useServiceInBrowser(env: Record<string, string> = {}): {
+  service(): TestApp;
+  browser(): BrowserSession;
+} {
   let service: TestApp | undefined;
   let browser: BrowserSession | undefined;
   beforeAll(async () => {
-    [service, browser] = await Promise.all([startTestApp(), openBrowser()]);
+    [service, browser] = await Promise.all([startTestApp(env), openBrowser()]);
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,7 +1,8 @@
+import { GROWTH_SLOTS } from './registry-operations';
 import type { CoalitionStats, MembershipRow, ReportedFigure } from './registry-types';
 
 /** Most dates one growth request asks `stats(asOf:)` for; one alias per date. */
-export const MAX_GROWTH_DATES = 24;
+export const MAX_GROWTH_DATES = GROWTH_SLOTS;
 
 /**
  * The dates on which the named roster can have changed (every recorded status change, and the launch),

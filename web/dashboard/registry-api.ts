@@ -12,49 +12,83 @@ import type {
   ParticipantKind,
   ParticipantSummary,
 } from './registry-types';
+import {
+  DASHBOARD_OPERATIONS,
+  GROWTH_SLOTS,
+  padded,
+  SEARCH_SLOTS,
+  type DashboardOperationName,
+} from './registry-operations';
 
 /** A GraphQL answer with errors, or a failed HTTP exchange, in words a reader of the page can use. */
 export class RegistryRequestError extends Error {}
 
-/** The page talks to the service only through its public GraphQL API, like any other client. */
-async function graphql<Data>(query: string, variables: Record<string, unknown>, signal?: AbortSignal): Promise<Data> {
-  const response = await fetch(new URL('graphql', document.baseURI), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify({ query, variables }),
-    signal,
-  });
-  const body = (await response.json().catch(() => ({}))) as { data?: Data; errors?: Array<{ message: string }> };
+interface GraphqlAnswer<Data> {
+  data?: Data;
+  errors?: Array<{ message: string; extensions?: { code?: string } }>;
+}
+
+/** SHA-256 in hex, as Apollo's persisted queries name an operation; undefined off a secure context. */
+async function sha256Of(text: string): Promise<string | undefined> {
+  if (!globalThis.crypto?.subtle) return undefined;
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+async function exchange<Data>(request: Promise<Response>): Promise<{ response: Response; body: GraphqlAnswer<Data> }> {
+  const response = await request;
+  return { response, body: (await response.json().catch(() => ({}))) as GraphqlAnswer<Data> };
+}
+
+/**
+ * The page talks to the service only through its public GraphQL API, like any other client, with
+ * Apollo's automatic persisted queries: a GET naming the operation by its hash (which a CDN and the
+ * browser can cache, and revalidate by ETag), and the whole operation only when the service does not
+ * know the hash yet. Every operation is one of registry-operations.ts, so a service that runs only
+ * registered operations knows them all.
+ */
+async function graphql<Data>(
+  operationName: DashboardOperationName,
+  variables: Record<string, unknown>,
+  signal?: AbortSignal,
+): Promise<Data> {
+  const query = DASHBOARD_OPERATIONS[operationName];
+  const endpoint = new URL('graphql', document.baseURI);
+  const sha256Hash = await sha256Of(query);
+  const extensions = sha256Hash ? { persistedQuery: { version: 1, sha256Hash } } : undefined;
+  let answer: { response: Response; body: GraphqlAnswer<Data> } | undefined;
+  if (extensions) {
+    const url = new URL(endpoint);
+    url.searchParams.set('operationName', operationName);
+    url.searchParams.set('variables', JSON.stringify(variables));
+    url.searchParams.set('extensions', JSON.stringify(extensions));
+    answer = await exchange<Data>(
+      fetch(url, { headers: { accept: 'application/json', 'apollo-require-preflight': 'true' }, signal }),
+    );
+  }
+  if (!answer || answer.body.errors?.some((error) => error.extensions?.code === 'PERSISTED_QUERY_NOT_FOUND')) {
+    answer = await exchange<Data>(
+      fetch(endpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({ query, operationName, variables, extensions }),
+        signal,
+      }),
+    );
+  }
+  const { response, body } = answer;
   if (body.errors?.length) throw new RegistryRequestError(body.errors.map((error) => error.message).join('; '));
   if (!response.ok || !body.data) throw new RegistryRequestError(`The registry answered HTTP ${response.status}`);
   return body.data;
 }
 
-const SOURCE_LINK = 'title url publisher';
-const PARTICIPANT_SUMMARY = 'code name kind ... on Country { region }';
-const MEMBERSHIP_ROW = `id status isParticipating statusSince statusSincePrecision role
-  participant { ${PARTICIPANT_SUMMARY} }
-  history { effectiveOn status sources { ${SOURCE_LINK} } }`;
-const STATS =
-  'asOf total committed invitedNotParticipating byKind { kind total committed } byRegion { region total committed }';
-
 export async function fetchCoalitions(signal?: AbortSignal): Promise<CoalitionSummary[]> {
-  const data = await graphql<{ coalitions: CoalitionSummary[] }>('{ coalitions { slug name } }', {}, signal);
+  const data = await graphql<{ coalitions: CoalitionSummary[] }>('DashboardCoalitions', {}, signal);
   return data.coalitions;
 }
 
 export async function fetchCoalitionOverview(slug: string, signal?: AbortSignal): Promise<CoalitionOverview | null> {
-  const data = await graphql<{ coalition: CoalitionOverview | null }>(
-    `query DashboardOverview($slug: String!) { coalition(slug: $slug) {
-      slug name description launchedOn rosterNote
-      convener { ${PARTICIPANT_SUMMARY} }
-      reportedFigures { id reportedOn reportedOnPrecision countries countriesQualifier organizations
-        organizationsQualifier wording sources { ${SOURCE_LINK} } }
-      stats { ${STATS} }
-    } }`,
-    { slug },
-    signal,
-  );
+  const data = await graphql<{ coalition: CoalitionOverview | null }>('DashboardOverview', { slug }, signal);
   return data.coalition;
 }
 
@@ -73,14 +107,7 @@ export async function fetchMembershipPage(
   signal?: AbortSignal,
 ): Promise<MembershipPage> {
   const data = await graphql<{ coalition: { memberships: MembershipPage } | null }>(
-    `query DashboardMembers($slug: String!, $first: Int!, $after: String, $orderBy: MembershipOrder,
-        $status: [MembershipStatus!], $kind: ParticipantKind, $region: String) {
-      coalition(slug: $slug) {
-        memberships(first: $first, after: $after, orderBy: $orderBy, status: $status, kind: $kind, region: $region) {
-          totalCount pageInfo { endCursor hasNextPage } nodes { ${MEMBERSHIP_ROW} }
-        }
-      }
-    }`,
+    'DashboardMembers',
     { slug, ...query },
     signal,
   );
@@ -104,11 +131,9 @@ export async function fetchWholeRoster(slug: string, signal?: AbortSignal): Prom
 
 /** The roster's counts on each date, asked as one request with one aliased `stats(asOf:)` per date. */
 export async function fetchStatsOn(slug: string, dates: string[], signal?: AbortSignal): Promise<CoalitionStats[]> {
-  const variables = Object.fromEntries(dates.map((date, index) => [`d${index}`, date]));
-  const declarations = dates.map((_, index) => `$d${index}: Date!`).join(', ');
-  const selections = dates.map((_, index) => `s${index}: stats(asOf: $d${index}) { ${STATS} }`).join('\n');
+  const variables = Object.fromEntries(padded(dates, GROWTH_SLOTS).map((date, index) => [`d${index}`, date]));
   const data = await graphql<{ coalition: Record<string, CoalitionStats> | null }>(
-    `query DashboardGrowth($slug: String!, ${declarations}) { coalition(slug: $slug) { ${selections} } }`,
+    'DashboardGrowth',
     { slug, ...variables },
     signal,
   );
@@ -123,24 +148,24 @@ export interface SearchMatch {
   membership: MembershipRow | null;
 }
 
-const SEARCH_LIMIT = 20;
+const SEARCH_LIMIT = SEARCH_SLOTS;
 
 /** Participants matching the text, each with its place in the coalition (or none). */
 export async function searchMembers(slug: string, text: string, signal?: AbortSignal): Promise<SearchMatch[]> {
   const found = await graphql<{ searchParticipants: ParticipantSummary[] }>(
-    `query DashboardSearch($text: String!, $first: Int!) { searchParticipants(text: $text, first: $first) { ${PARTICIPANT_SUMMARY} } }`,
+    'DashboardSearch',
     { text, first: SEARCH_LIMIT },
     signal,
   );
   const participants = found.searchParticipants;
   if (participants.length === 0) return [];
-  const variables = Object.fromEntries(participants.map((participant, index) => [`p${index}`, participant.code]));
-  const declarations = participants.map((_, index) => `$p${index}: String!`).join(', ');
-  const selections = participants
-    .map((_, index) => `m${index}: membership(coalition: $slug, participant: $p${index}) { ${MEMBERSHIP_ROW} }`)
-    .join('\n');
+  const codes = padded(
+    participants.map((participant) => participant.code),
+    SEARCH_SLOTS,
+  );
+  const variables = Object.fromEntries(codes.map((code, index) => [`p${index}`, code]));
   const memberships = await graphql<Record<string, MembershipRow | null>>(
-    `query DashboardSearchMemberships($slug: String!, ${declarations}) { ${selections} }`,
+    'DashboardSearchMemberships',
     { slug, ...variables },
     signal,
   );
@@ -153,20 +178,5 @@ export interface MemberDetailAnswer {
 }
 
 export async function fetchMemberDetail(slug: string, code: string, signal?: AbortSignal): Promise<MemberDetailAnswer> {
-  return graphql<MemberDetailAnswer>(
-    `query DashboardMember($slug: String!, $code: String!) {
-      participant(code: $code) {
-        code name kind aliases
-        ... on Country { officialName region subregion }
-        ... on InternationalOrganization { website }
-      }
-      membership(coalition: $slug, participant: $code) {
-        status isParticipating statusSince statusSincePrecision role note invitedOn
-        history { id effectiveOn effectiveOnPrecision status isAttested note sources { ${SOURCE_LINK} } }
-        commitments { id title description status madeOn isAttested lineOfEffort note sources { ${SOURCE_LINK} } }
-      }
-    }`,
-    { slug, code },
-    signal,
-  );
+  return graphql<MemberDetailAnswer>('DashboardMember', { slug, code }, signal);
 }

@@ -1,0 +1,182 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { MANIFEST_FILE } from '../src/persisted-queries/persisted-queries.service.js';
+import type { PersistedQueryManifest } from '../src/persisted-queries/operation-safelist.js';
+import { bearer, createTestKeys, type TestKeys } from './support/api-keys.js';
+import { createTestDatabase, startTestApp, type TestApp } from './support/test-app.js';
+
+const SLUG = 'synthetic-drug-threats';
+const STATS = `query CachedStats { coalition(slug: "${SLUG}") { stats { committed } } }`;
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let first: TestApp;
+let second: TestApp;
+let keys: TestKeys;
+
+/** Two instances on one database, as a CDN or load balancer in front of them sees them. */
+beforeAll(async () => {
+  database = await createTestDatabase();
+  first = await startTestApp({ CACHE_MAX_AGE_SECONDS: '30' }, database);
+  second = await startTestApp({ CACHE_MAX_AGE_SECONDS: '30' }, database);
+  keys = await createTestKeys(first);
+});
+afterAll(async () => {
+  await first.close();
+  await second.close();
+  await database.drop();
+});
+
+interface Answer {
+  status: number;
+  headers: Headers;
+  text: string;
+  body: { data?: any; errors?: Array<{ message: string; extensions?: { code?: string } }> } | undefined;
+}
+
+async function get(
+  service: TestApp,
+  params: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
+  const url = new URL(`${service.baseUrl}/graphql`);
+  for (const [name, value] of Object.entries(params)) {
+    url.searchParams.set(name, typeof value === 'string' ? value : JSON.stringify(value));
+  }
+  const response = await fetch(url, { headers: { 'apollo-require-preflight': 'true', ...headers } });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, text, body: text ? JSON.parse(text) : undefined };
+}
+
+async function post(service: TestApp, payload: Record<string, unknown>, headers: Record<string, string> = {}) {
+  const response = await fetch(`${service.baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(payload),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    headers: response.headers,
+    text,
+    body: JSON.parse(text) as NonNullable<Answer['body']>,
+  };
+}
+
+const persisted = (query: string) => ({ persistedQuery: { version: 1, sha256Hash: sha256(query) } });
+
+async function commitSomeone(service: TestApp, code: string) {
+  const invited = await service.graphql(
+    `mutation { recordInvitation(input: { coalition: "${SLUG}", participant: "${code}", invitedOn: "2024-02-01" }) { version } }`,
+    {},
+    bearer(keys.admin),
+  );
+  const committed = await service.graphql(
+    `mutation { changeMembershipStatus(input: { coalition: "${SLUG}", participant: "${code}", status: COMMITTED,
+       effectiveOn: "2024-03-01", expectedVersion: ${invited.data!.recordInvitation.version},
+       source: { url: "https://example.org/etag", title: "ETag test" } }) { status } }`,
+    {},
+    bearer(keys.admin),
+  );
+  expect(committed.errors).toBeUndefined();
+}
+
+describe('HTTP caching of public GET reads', () => {
+  it('gives a public GET read an ETag and a public Cache-Control, and answers 304 to a matching If-None-Match', async () => {
+    const answer = await get(second, { query: STATS });
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('cache-control')).toBe('public, max-age=30, stale-while-revalidate=60');
+    const tag = answer.headers.get('etag');
+    expect(tag).toMatch(/^"[\w-]+"$/);
+
+    const revalidated = await get(second, { query: STATS }, { 'if-none-match': tag! });
+    expect(revalidated.status).toBe(304);
+    expect(revalidated.text).toBe('');
+    expect(revalidated.headers.get('etag')).toBe(tag);
+    // Every instance gives the same answer the same tag: a CDN may revalidate against any of them.
+    expect((await get(first, { query: STATS })).headers.get('etag')).toBe(tag);
+  });
+
+  it('a write through one instance clears the other one’s cache and changes the ETag', async () => {
+    await get(second, { query: STATS });
+    const cached = await get(second, { query: STATS });
+    expect(cached.headers.get('x-cache')).toBe('hit');
+    const before = cached.body!.data.coalition.stats.committed;
+
+    await commitSomeone(first, 'NO');
+    const after = await get(second, { query: STATS }, { 'if-none-match': cached.headers.get('etag')! });
+    expect(after.status).toBe(200);
+    expect(after.headers.get('x-cache')).toBe('miss');
+    expect(after.body!.data.coalition.stats.committed).toBe(before + 1);
+    expect(after.headers.get('etag')).not.toBe(cached.headers.get('etag'));
+  });
+
+  it('answers an authenticated read, an error and a POST with private, no-store and no ETag', async () => {
+    const authenticated = await get(second, { query: STATS }, bearer(keys.viewer));
+    const failed = await get(second, { query: '{ coalition(slug: 1) { name } }' });
+    const posted = await post(second, { query: STATS });
+    for (const answer of [authenticated, failed, posted]) {
+      expect(answer.headers.get('cache-control')).toBe('private, no-store');
+      expect(answer.headers.get('etag')).toBeNull();
+    }
+    expect(authenticated.body!.data.coalition).toBeDefined();
+  });
+});
+
+describe('automatic persisted queries', () => {
+  it('serves, on every instance, a query registered through one (the store is in PostgreSQL)', async () => {
+    const query = `query PersistedElsewhere { coalition(slug: "${SLUG}") { name launchedOn } }`;
+    const unknown = await get(second, { extensions: persisted(query) });
+    expect(unknown.body!.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+
+    const registered = await post(first, { query, extensions: persisted(query) });
+    expect(registered.body.data.coalition.name).toBeTruthy();
+
+    // Apollo stores the query once the operation has been answered: poll briefly for it.
+    let served: Answer | undefined;
+    for (let attempt = 0; attempt < 50; attempt += 1) {
+      served = await get(second, { extensions: persisted(query) });
+      if (!served.body!.errors) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(served!.body!.data).toEqual(registered.body.data);
+    expect(served!.headers.get('etag')).toBeTruthy();
+  });
+
+  it('refuses a hash that does not match its query', async () => {
+    const answer = await post(second, { query: STATS, extensions: persisted('{ coalitions { slug } }') });
+    expect(answer.status).toBe(400);
+    expect(answer.body.data).toBeUndefined();
+  });
+});
+
+describe('PERSISTED_QUERIES_ONLY=true', () => {
+  let safelisted: TestApp;
+  const manifest = JSON.parse(readFileSync(MANIFEST_FILE, 'utf8')) as PersistedQueryManifest;
+  const coalitions = manifest.operations.find((operation) => operation.name === 'DashboardCoalitions')!;
+
+  beforeAll(async () => {
+    safelisted = await startTestApp({ PERSISTED_QUERIES_ONLY: 'true' }, database);
+  });
+  afterAll(() => safelisted.close());
+
+  it('runs a registered operation by its hash alone', async () => {
+    const answer = await get(safelisted, { extensions: persisted(coalitions.body) });
+    expect(answer.body!.data.coalitions).toEqual(expect.arrayContaining([expect.objectContaining({ slug: SLUG })]));
+  });
+
+  it('runs a registered operation sent whole', async () => {
+    const answer = await post(safelisted, { query: coalitions.body });
+    expect(answer.body.errors).toBeUndefined();
+  });
+
+  it.each([
+    ['sent whole', { query: STATS }],
+    ['by its hash', { extensions: persisted(STATS) }],
+    ['registering itself', { query: STATS, extensions: persisted(STATS) }],
+  ])('refuses an unregistered query %s with PERSISTED_QUERY_NOT_FOUND', async (_how, payload) => {
+    const answer = await post(safelisted, payload);
+    expect(answer.body.data).toBeUndefined();
+    expect(answer.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+  });
+});
