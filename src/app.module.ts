@@ -16,6 +16,7 @@ import { RequestLoaders } from './common/request-loaders.js';
 import { describeRootTypes } from './common/root-type-descriptions.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { HealthModule } from './health/health.module.js';
+import { LiveUpdatesModule } from './live-updates/live-updates.module.js';
 import { MembershipsModule } from './memberships/memberships.module.js';
 import { ObservabilityModule } from './observability/observability.module.js';
 import { Country, InternationalOrganization } from './participants/participant.model.js';
@@ -58,6 +59,7 @@ export class AppModule {
         CoalitionsModule,
         MembershipsModule,
         CommitmentsModule,
+        LiveUpdatesModule,
         SeedModule,
         RosterImportModule,
         WebModule,

@@ -5,6 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { RequestLimits } from './config/app-config.js';
 import { ShutdownState } from './health/shutdown-state.js';
+import { LiveSocketServer } from './live-updates/live-socket-server.js';
 
 /**
  * Once stopping, the last answer a connection owes carries `Connection: close`: the connection ends
@@ -15,6 +16,7 @@ import { ShutdownState } from './health/shutdown-state.js';
 export function closeConnectionsAfterAnswersWhileStopping(fastify: FastifyInstance, state: ShutdownState): void {
   const unanswered = new WeakMap<Socket, number>();
   const countOn = (request: FastifyRequest, change: number) => {
+    state.requestsInFlight += change;
     const socket = request.raw.socket;
     if (socket) unanswered.set(socket, (unanswered.get(socket) ?? 0) + change);
   };
@@ -27,12 +29,23 @@ export function closeConnectionsAfterAnswersWhileStopping(fastify: FastifyInstan
   });
 }
 
+const IN_FLIGHT_POLL_MS = 20;
+
+/** Resolves once no HTTP request is unanswered (or at `deadline`, a Date.now() time). */
+async function requestsAnswered(state: ShutdownState, deadline: number): Promise<void> {
+  while (state.requestsInFlight > 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, IN_FLIGHT_POLL_MS));
+  }
+}
+
 /**
  * A stop that loses no request. Readiness fails at once; for SHUTDOWN_DRAIN_MS the service keeps
  * taking connections and answering (a load balancer needs a moment to notice); then it stops accepting
  * connections, answers every request that reaches it on the connections it has (those in flight, and
  * those still in a socket's buffer), and only once every connection has ended closes the app (GraphQL,
  * the pool). SHUTDOWN_GRACE_MS bounds that wait, after which the connections still open are cut.
+ * Live connections (WebSockets) close with 1001 once the requests in flight are answered, so the
+ * changes those requests made still reach their subscribers first.
  */
 export async function shutDownGracefully(
   app: NestFastifyApplication,
@@ -51,10 +64,15 @@ export async function shutDownGracefully(
   // reset). Idle connections end by themselves within the keep-alive timeout, or after their next answer.
   net.Server.prototype.close.call(server);
   logger.log('No longer accepting connections; answering the requests that reached us');
+  const live = app.get(LiveSocketServer);
   const cutOff = setTimeout(() => {
     logger.warn(`Shutdown grace period (${limits.shutdownGraceMs} ms) over: closing the connections still open`);
     server.closeAllConnections();
+    live.terminateAll();
   }, limits.shutdownGraceMs);
+  const state = app.get(ShutdownState);
+  await requestsAnswered(state, Date.now() + limits.shutdownGraceMs);
+  await live.closeAll();
   await isEveryConnectionClosed;
   clearTimeout(cutOff);
   await app.close();

@@ -1,11 +1,14 @@
 import { NestFactory } from '@nestjs/core';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import proxyAddr from '@fastify/proxy-addr';
 import { LogController } from 'fastify';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { installReadConsistency } from './database/read-consistency.http.js';
 import { closeConnectionsAfterAnswersWhileStopping } from './graceful-shutdown.js';
 import { ShutdownState } from './health/shutdown-state.js';
+import { LiveSocketServer } from './live-updates/live-socket-server.js';
 import { createLogger, JsonNestLogger } from './observability/logger.js';
 import { MetricsService } from './observability/metrics.service.js';
 import { prepareRegistryDatabase } from './registry-database.js';
@@ -19,13 +22,14 @@ import { hardenHttp } from './security/http-hardening.js';
 /** The service on Fastify, its database migrated and seeded, not yet listening. Shared by main and tests. */
 export async function createHttpServer(config: AppConfig, databaseUrl: string): Promise<NestFastifyApplication> {
   const logger = createLogger(config.logLevel);
+  // request.ip (rate limits, logs) comes from X-Forwarded-For only through the proxies trusted here.
+  const trustProxy =
+    typeof config.trustProxy === 'number'
+      ? (_address: string, hop: number) => hop < (config.trustProxy as number)
+      : config.trustProxy;
   const adapter = new FastifyAdapter({
     bodyLimit: config.limits.bodyLimitBytes,
-    // request.ip (rate limits, logs) comes from X-Forwarded-For only through the proxies trusted here.
-    trustProxy:
-      typeof config.trustProxy === 'number'
-        ? (_address: string, hop: number) => hop < (config.trustProxy as number)
-        : config.trustProxy,
+    trustProxy,
     loggerInstance: logger,
     // Our own line per request (request-logging.ts) replaces Fastify's two.
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
@@ -55,5 +59,19 @@ export async function createHttpServer(config: AppConfig, databaseUrl: string): 
   // After the response cache's hooks: a kept answer gets its ETag too, and a 304 is never kept.
   installHttpCaching(adapter.getInstance(), '/graphql', config.httpCaching);
   await prepareRegistryDatabase(app);
+  // WebSocket upgrades never reach Fastify's routes: the live server takes them from the HTTP server,
+  // naming the client as request.ip does (the same trusted proxies).
+  const isTrusted =
+    typeof trustProxy === 'function'
+      ? trustProxy
+      : trustProxy === true
+        ? () => true
+        : proxyAddr.compile(trustProxy || []);
+  const schemaHost = app.get(GraphQLSchemaHost);
+  app.get(LiveSocketServer).attach(
+    app.getHttpServer(),
+    () => schemaHost.schema,
+    (request) => proxyAddr(request, isTrusted),
+  );
   return app;
 }

@@ -9,6 +9,7 @@ import { RecordCorrectionsAndRetractions1764430000000 } from '../migrations/1764
 import { MakeCoalitionFactsWritable1764440000000 } from '../migrations/1764440000000-make-coalition-facts-writable.js';
 import { TrackDatasetRevisions1764450000000 } from '../migrations/1764450000000-track-dataset-revisions.js';
 import { AddSharedPersistedQueries1764470000000 } from '../migrations/1764470000000-add-shared-persisted-queries.js';
+import { AddRegistryChangePosition1764480000000 } from '../migrations/1764480000000-add-registry-change-position.js';
 import { ApiKeyEntity } from './auth/api-key.entity.js';
 import { AuditEntryEntity } from './audit/audit-entry.entity.js';
 import { CoalitionEventEntity } from './coalitions/coalition-event.entity.js';
@@ -59,6 +60,7 @@ export const MIGRATIONS = [
   MakeCoalitionFactsWritable1764440000000,
   TrackDatasetRevisions1764450000000,
   AddSharedPersistedQueries1764470000000,
+  AddRegistryChangePosition1764480000000,
 ];
 
 export const REGISTRY_SCHEMA: DatabaseSchema = { entities: ENTITIES, migrations: MIGRATIONS };

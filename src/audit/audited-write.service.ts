@@ -65,7 +65,7 @@ export class AuditedWriteService {
       const { result, changeId } = await this.db.transaction(async (manager) => {
         const tx = new WriteTransaction(manager, actor, requestId, this.audit);
         const outcome = await work(tx);
-        return { result: outcome, changeId: tx.hasChanges ? await announceChange(manager) : undefined };
+        return { result: outcome, changeId: tx.hasChanges ? await announceChange(manager, tx.subjects) : undefined };
       });
       // Acknowledge only once no cache, here or on another instance, can still answer with the old data.
       if (changeId) await this.changes.settle(changeId);

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { ChangeSubject } from '../response-cache/registry-change-notice.js';
 import type { Actor } from './actor.js';
 import type { AuditService } from './audit.service.js';
 
@@ -9,6 +10,7 @@ import type { AuditService } from './audit.service.js';
  */
 export class WriteTransaction {
   private changes = 0;
+  private readonly changedSubjects: ChangeSubject[] = [];
 
   constructor(
     readonly manager: EntityManager,
@@ -17,16 +19,26 @@ export class WriteTransaction {
     private readonly audit: AuditService,
   ) {}
 
-  /** The audit entry of one change (in this transaction, so it exists exactly when the change does). */
+  /**
+   * The audit entry of one change (in this transaction, so it exists exactly when the change does).
+   * `subject` names the record changed, for the change notice (live updates); an API key has none.
+   */
   async recordChange(
-    change: { operation: string; before: unknown; after: unknown },
+    change: { operation: string; before: unknown; after: unknown; subject?: ChangeSubject },
     requestId: string | null = this.requestId,
   ): Promise<void> {
-    await this.audit.record(this.manager, this.actor, change, requestId);
+    const { subject, ...entry } = change;
+    await this.audit.record(this.manager, this.actor, entry, requestId);
+    if (subject) this.changedSubjects.push(subject);
     this.changes += 1;
   }
 
   get hasChanges(): boolean {
     return this.changes > 0;
+  }
+
+  /** The records changed so far, for the transaction's one change notice. */
+  get subjects(): readonly ChangeSubject[] {
+    return this.changedSubjects;
   }
 }

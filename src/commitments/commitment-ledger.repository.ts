@@ -30,6 +30,15 @@ export class CommitmentLedgerRepository {
     return row ?? null;
   }
 
+  /** The coalition of a commitment's membership, for the change notice. */
+  async coalitionOf(manager: EntityManager, membershipId: string): Promise<string | null> {
+    const [row]: Array<{ coalition_id: string }> = await manager.query(
+      `SELECT coalition_id FROM membership WHERE id = $1`,
+      [membershipId],
+    );
+    return row?.coalition_id ?? null;
+  }
+
   /** The new commitment, or null when the member already has one of that title. */
   async insert(manager: EntityManager, commitment: NewCommitment): Promise<Commitment | null> {
     const [row]: Commitment[] = await manager.query(

@@ -74,7 +74,8 @@ export class CommitmentLedger {
     });
     if (!row) throw new AlreadyExists(`${facts.participant} already has a commitment titled "${facts.title}"`);
     await this.sources.cite(tx.manager, 'commitment', row.id, facts.sources);
-    await tx.recordChange({ operation: facts.operation, before: null, after: row });
+    const subject = { kind: 'COMMITMENT', id: row.id, coalitionId: facts.coalitionId } as const;
+    await tx.recordChange({ operation: facts.operation, before: null, after: row, subject });
     return row;
   }
 
@@ -83,7 +84,9 @@ export class CommitmentLedger {
     assertCommitmentTransition(existing.status, change.status);
     const row = await this.commitments.update(tx.manager, existing.id, change.status, change.note ?? existing.note);
     await this.sources.cite(tx.manager, 'commitment', row.id, change.sources);
-    await tx.recordChange({ operation: change.operation, before: existing, after: row });
+    const coalitionId = await this.commitments.coalitionOf(tx.manager, row.membershipId);
+    const subject = { kind: 'COMMITMENT', id: row.id, coalitionId } as const;
+    await tx.recordChange({ operation: change.operation, before: existing, after: row, subject });
     return row;
   }
 
@@ -91,7 +94,9 @@ export class CommitmentLedger {
     const existing = await this.lockStanding(tx, retraction.id, retraction.expectedVersion);
     const row = await this.commitments.retract(tx.manager, existing.id, tx.actor.name, retraction.reason);
     await this.sources.cite(tx.manager, 'commitment_retraction', row.id, retraction.sources);
-    await tx.recordChange({ operation: retraction.operation, before: existing, after: row });
+    const coalitionId = await this.commitments.coalitionOf(tx.manager, row.membershipId);
+    const subject = { kind: 'COMMITMENT', id: row.id, coalitionId } as const;
+    await tx.recordChange({ operation: retraction.operation, before: existing, after: row, subject });
     return row;
   }
 

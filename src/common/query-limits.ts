@@ -88,20 +88,18 @@ interface DocumentCosts {
 }
 const COSTS_KEPT_PER_DOCUMENT = 100;
 
-/**
- * The cost limit is per HTTP request: the operations of a batch (each gets a shallow copy of one
- * context, so they share its `req`) share one budget, so a batch costs no more than one request may.
- */
-export function queryCostPlugin(limits: QueryLimits): ApolloServerPlugin<GraphqlContext> {
+/** What an operation costs, each document's shape costed once (see costVariablesOf). */
+export type QueryCoster = (
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: unknown,
+) => number;
+
+export function queryCoster(): QueryCoster {
   // The same few documents arrive over and over with other codes or cursors: cost each shape once.
   const known = new WeakMap<DocumentNode, DocumentCosts>();
-  const spentBy = new WeakMap<object, number>();
-  const costOf = (
-    schema: GraphQLSchema,
-    document: DocumentNode,
-    operationName: string | null | undefined,
-    variables: unknown,
-  ) => {
+  return (schema, document, operationName, variables) => {
     let costs = known.get(document);
     if (!costs) {
       costs = { costVariables: costVariablesOf(document), byInputs: new Map() };
@@ -125,27 +123,53 @@ export function queryCostPlugin(limits: QueryLimits): ApolloServerPlugin<Graphql
     if (costs.byInputs.size < COSTS_KEPT_PER_DOCUMENT) costs.byInputs.set(inputs, cost);
     return cost;
   };
+}
+
+/** The cost of an operation, or the BAD_USER_INPUT error that refuses it (a bad variable, or over the limit). */
+export function costOrRefusal(
+  coster: QueryCoster,
+  limits: QueryLimits,
+  operation: { schema: GraphQLSchema; document: DocumentNode; operationName?: string | null; variables: unknown },
+  spent = 0,
+): number | GraphQLError {
+  let cost: number;
+  try {
+    cost = coster(operation.schema, operation.document, operation.operationName, operation.variables);
+  } catch (error) {
+    // Costing coerces the variables first, so a bad variable surfaces here: it is the caller's mistake.
+    return new GraphQLError((error as Error).message, {
+      extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+    });
+  }
+  if (spent + cost > limits.maxCost) {
+    const batch = spent > 0 ? ` (with the batch's other operations: ${spent + cost})` : '';
+    return new GraphQLError(
+      `This query costs ${cost}${batch}, over the limit of ${limits.maxCost}: ask for smaller pages (first) or fewer nested lists`,
+      { extensions: { code: 'BAD_USER_INPUT', cost, maxCost: limits.maxCost, http: { status: 400 } } },
+    );
+  }
+  return cost;
+}
+
+/**
+ * The cost limit is per HTTP request: the operations of a batch (each gets a shallow copy of one
+ * context, so they share its `req`) share one budget, so a batch costs no more than one request may.
+ */
+export function queryCostPlugin(limits: QueryLimits): ApolloServerPlugin<GraphqlContext> {
+  const coster = queryCoster();
+  const spentBy = new WeakMap<object, number>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema, contextValue }) {
-          let cost: number;
-          try {
-            cost = costOf(schema, document, request.operationName, request.variables);
-          } catch (error) {
-            // Costing coerces the variables first, so a bad variable surfaces here: it is the caller's mistake.
-            throw new GraphQLError((error as Error).message, {
-              extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
-            });
-          }
           const spent = spentBy.get(contextValue.req) ?? 0;
-          if (spent + cost > limits.maxCost) {
-            const batch = spent > 0 ? ` (with the batch's other operations: ${spent + cost})` : '';
-            throw new GraphQLError(
-              `This query costs ${cost}${batch}, over the limit of ${limits.maxCost}: ask for smaller pages (first) or fewer nested lists`,
-              { extensions: { code: 'BAD_USER_INPUT', cost, maxCost: limits.maxCost, http: { status: 400 } } },
-            );
-          }
+          const cost = costOrRefusal(
+            coster,
+            limits,
+            { schema, document, operationName: request.operationName, variables: request.variables },
+            spent,
+          );
+          if (cost instanceof GraphQLError) throw cost;
           spentBy.set(contextValue.req, spent + cost);
         },
       };

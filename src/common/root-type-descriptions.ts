@@ -2,7 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 
 /**
  * Code-first resolvers cannot describe the root types themselves, yet GraphiQL's docs open on them:
- * this gives Query and Mutation the sentence a newcomer reads first (GraphQLModule's transformSchema).
+ * this gives Query, Mutation and Subscription the sentence a newcomer reads first (GraphQLModule's transformSchema).
  */
 export function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
   const query = schema.getQueryType();
@@ -14,6 +14,11 @@ export function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
   if (mutation) {
     mutation.description =
       'Writes, for ADMIN API keys only. Each is one audited transaction; send an Idempotency-Key header to make a retry safe, and expectedVersion where asked, so a stale read is a CONFLICT rather than a lost update.';
+  }
+  const subscription = schema.getSubscriptionType();
+  if (subscription) {
+    subscription.description =
+      'Live updates over WebSocket (graphql-ws, on /graphql): what each committed write changed, on any instance. Under the rules of reads; send an API key in connection_init\'s payload as {"authorization": "Bearer <key>"} where the registry requires one.';
   }
   return schema;
 }

@@ -29,6 +29,7 @@ export interface AppConfig {
   isResponseCacheOn: boolean;
   logLevel: LogLevel;
   limits: RequestLimits;
+  live: LiveLimits;
   /** How long a write's Idempotency-Key is remembered (and its result replayed). */
   idempotencyTtlHours: number;
   httpCaching: HttpCaching;
@@ -89,6 +90,22 @@ export interface RequestLimits {
    * answer with Connection: close), so a load balancer notices and moves traffic away first.
    */
   shutdownDrainMs: number;
+}
+
+/**
+ * Live updates (GraphQL subscriptions over WebSocket on /graphql, see src/live-updates/). Each limit
+ * protects the instance from one client: connections it may hold, subscriptions per connection, the
+ * size of a message it sends, and how far behind it may fall before it is cut off.
+ */
+export interface LiveLimits {
+  isOn: boolean;
+  maxConnectionsPerIp: number;
+  maxSubscriptionsPerConnection: number;
+  maxMessageBytes: number;
+  /** Bytes waiting to be sent to one connection; past it the connection is closed as a slow consumer. */
+  maxBufferedBytes: number;
+  /** How often a connection is pinged; one that has not answered the previous ping is cut. 0: never. */
+  keepAliveMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -213,6 +230,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
       rateLimitPerKey: integer(env, 'RATE_LIMIT_PER_KEY', 1200, 0, 10_000_000),
       shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
       shutdownDrainMs: integer(env, 'SHUTDOWN_DRAIN_MS', 0, 0, 600_000),
+    },
+    live: {
+      isOn: flag(env, 'LIVE_UPDATES', true),
+      maxConnectionsPerIp: integer(env, 'LIVE_MAX_CONNECTIONS_PER_IP', 20, 1, 1_000_000),
+      maxSubscriptionsPerConnection: integer(env, 'LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION', 20, 1, 1000),
+      maxMessageBytes: integer(env, 'LIVE_MAX_MESSAGE_BYTES', 16 * 1024, 1024, 1024 * 1024),
+      maxBufferedBytes: integer(env, 'LIVE_MAX_BUFFERED_BYTES', 1024 * 1024, 16 * 1024, 256 * 1024 * 1024),
+      keepAliveMs: integer(env, 'LIVE_KEEP_ALIVE_MS', 15_000, 0, 600_000),
     },
     idempotencyTtlHours: integer(env, 'IDEMPOTENCY_TTL_HOURS', 24, 1, 24 * 365),
     httpCaching: {

@@ -7,4 +7,6 @@ import { Injectable } from '@nestjs/common';
 @Injectable()
 export class ShutdownState {
   isShuttingDown = false;
+  /** HTTP requests received and not yet answered (a stop waits for none before closing live sockets). */
+  requestsInFlight = 0;
 }

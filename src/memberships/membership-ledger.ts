@@ -97,7 +97,8 @@ export class MembershipLedger {
     });
     await this.sources.cite(manager, 'membership_event', eventId, change.sources);
     const before = current ? toMembership(current) : null;
-    await tx.recordChange({ operation: change.operation, before, after }, change.requestId);
+    const subject = { kind: 'MEMBERSHIP', id: after.id, coalitionId: after.coalitionId } as const;
+    await tx.recordChange({ operation: change.operation, before, after, subject }, change.requestId);
     return { before, after, isChanged: true };
   }
 
@@ -227,7 +228,8 @@ export class MembershipLedger {
     const after = toMembership(row);
     // The entry holds the membership alone, so each entry's `before` is the previous one's `after`
     // (the audit's chain); the events themselves carry who retracted what, when and why.
-    await tx.recordChange({ operation, before, after });
+    const subject = { kind: 'MEMBERSHIP', id: after.id, coalitionId: after.coalitionId } as const;
+    await tx.recordChange({ operation, before, after, subject });
     return { before, after, isChanged: true };
   }
 

@@ -194,6 +194,15 @@ export class MembershipRepository {
     return preparedRead(this.db, BY_IDS_SQL, [ids]);
   }
 
+  /** The ids of every membership of a coalition (what a change too large to list may have touched). */
+  async idsOf(coalitionId: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.db.query(
+      `SELECT id FROM membership WHERE coalition_id = $1 ORDER BY id`,
+      [coalitionId],
+    );
+    return rows.map((row) => row.id);
+  }
+
   histories(
     ids: readonly string[],
     asOf: string | null,

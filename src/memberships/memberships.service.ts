@@ -52,6 +52,12 @@ export class MembershipsService {
       .load(id);
   }
 
+  /** Every membership of a coalition, batched through `loaders` (a live update after a large change). */
+  async allOf(loaders: RequestLoaders, coalitionId: string): Promise<Membership[]> {
+    const ids = await this.memberships.idsOf(coalitionId);
+    return Promise.all(ids.map((id) => this.load(loaders, id)));
+  }
+
   /**
    * The standing events of a membership (also the retracted ones when asked), with their sources,
    * oldest first; on `asOf`, only those effective by then.

@@ -55,7 +55,12 @@ export class ParticipantWritesService {
         searchText: searchTextOf([code, input.name, ...aliases]),
       });
       const view = toParticipantView(row);
-      await tx.recordChange({ operation: 'addParticipant', before: null, after: view });
+      await tx.recordChange({
+        operation: 'addParticipant',
+        before: null,
+        after: view,
+        subject: { kind: 'PARTICIPANT', id: view.id, coalitionId: null },
+      });
       return view;
     });
   }

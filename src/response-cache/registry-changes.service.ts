@@ -2,17 +2,39 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import pg from 'pg';
 import type { EntityManager } from 'typeorm';
+import {
+  groupSubjects,
+  noticeText,
+  parseNotice,
+  type ChangeSubject,
+  type RegistryChangeNotice,
+} from './registry-change-notice.js';
 
 export const DATABASE_URL = Symbol('DATABASE_URL');
 const CHANNEL = 'registry_changed';
 
+/** Held from a change's position being drawn until its commit, so positions rise in commit order. */
+const POSITION_LOCK = 1_764_480_000;
+
 /**
- * Call inside a write's transaction (any process: the service, an import): PostgreSQL sends the
- * notice if, and when, the transaction commits. Returns the notice's id, for `settle`.
+ * Call inside a write's transaction, as its last statement (any process: the service, an import):
+ * PostgreSQL sends the notice if, and when, the transaction commits. Returns the notice's id, for
+ * `settle`. The lock serialises only the last moment of writes that change something, which
+ * PostgreSQL's queue of notices serialises at commit anyway.
  */
-export async function announceChange(manager: EntityManager): Promise<string> {
+export async function announceChange(manager: EntityManager, subjects: readonly ChangeSubject[]): Promise<string> {
   const id = randomUUID();
-  await manager.query(`SELECT pg_notify($1, $2)`, [CHANNEL, id]);
+  await manager.query(`SELECT pg_advisory_xact_lock($1)`, [POSITION_LOCK]);
+  const [{ position, at }]: Array<{ position: string; at: Date }> = await manager.query(
+    `SELECT nextval('registry_change_position') AS position, clock_timestamp() AS at`,
+  );
+  const notice: RegistryChangeNotice = {
+    id,
+    position: Number(position),
+    at: at.toISOString(),
+    changes: groupSubjects(subjects),
+  };
+  await manager.query(`SELECT pg_notify($1, $2)`, [CHANNEL, noticeText(notice)]);
   return id;
 }
 const ECHO_TIMEOUT_MS = 2000;
@@ -38,6 +60,7 @@ export class RegistryChangesService implements OnModuleInit, OnApplicationShutdo
    */
   private readonly earlyEchoes = new Set<string>();
   private readonly subscribers: Array<() => void> = [];
+  private readonly noticeListeners: Array<(notice: RegistryChangeNotice) => void> = [];
   /** Bumped on every change seen; a reader that saw another generation must not store its answer. */
   generation = 0;
 
@@ -60,6 +83,11 @@ export class RegistryChangesService implements OnModuleInit, OnApplicationShutdo
 
   onChange(subscriber: () => void): void {
     this.subscribers.push(subscriber);
+  }
+
+  /** Every change notice heard, this instance's own and every other's, in commit order. */
+  onNotice(listener: (notice: RegistryChangeNotice) => void): void {
+    this.noticeListeners.push(listener);
   }
 
   /**
@@ -93,15 +121,18 @@ export class RegistryChangesService implements OnModuleInit, OnApplicationShutdo
     });
     client.on('notification', (message) => {
       this.changed();
-      if (!message.payload) return;
-      const echo = this.awaitedEchoes.get(message.payload);
+      const notice = parseNotice(message.payload);
+      if (notice) for (const listener of this.noticeListeners) listener(notice);
+      const id = notice?.id ?? message.payload;
+      if (!id) return;
+      const echo = this.awaitedEchoes.get(id);
       if (echo) {
-        this.awaitedEchoes.delete(message.payload);
+        this.awaitedEchoes.delete(id);
         echo();
         return;
       }
       // Another instance's notice, or ours before its writer asks: keep a bounded number, oldest out first.
-      this.earlyEchoes.add(message.payload);
+      this.earlyEchoes.add(id);
       if (this.earlyEchoes.size > EARLY_ECHOES_KEPT) this.earlyEchoes.delete(this.earlyEchoes.values().next().value!);
     });
     client.on('error', (error) => this.retryLater(error));

@@ -110,15 +110,18 @@ export function GrowthChart({
   slug,
   coalition,
   roster,
+  revision,
 }: {
   slug: string;
   coalition: CoalitionOverview;
   roster: MembershipRow[] | undefined;
+  /** Goes up with every change to the coalition (use-live-revision.ts): the counts are read again. */
+  revision: number;
 }) {
   const dates = roster ? growthDates(roster, coalition.launchedOn, todayIsoDate()) : [];
   const stats = useRegistryQuery(
     (signal) => (dates.length ? fetchStatsOn(slug, dates, signal) : Promise.resolve(undefined)),
-    [slug, dates.join()],
+    [slug, revision, dates.join()],
   );
   const series = stats.data ? growthSeries(stats.data, coalition.reportedFigures) : undefined;
   return (

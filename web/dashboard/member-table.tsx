@@ -57,7 +57,7 @@ function FilterSelect<Value extends string>({
  * orderBy, status, kind, region)`); or, while the search box has text, the participants that
  * `searchParticipants` finds, each with its membership or the plain fact that no source names it.
  */
-export function MemberTable({ slug, regions }: { slug: string; regions: string[] }) {
+export function MemberTable({ slug, regions, revision }: { slug: string; regions: string[]; revision: number }) {
   const [searchText, setSearchText] = useState('');
   const settledSearch = useSettledText(searchText);
   const [filters, setFilters] = useState<Filters>({ status: '', kind: '', region: '' });
@@ -97,6 +97,7 @@ export function MemberTable({ slug, regions }: { slug: string; regions: string[]
     },
     [
       slug,
+      revision,
       settledSearch,
       pageSize,
       after,
@@ -109,7 +110,7 @@ export function MemberTable({ slug, regions }: { slug: string; regions: string[]
   );
   const search = useRegistryQuery(
     (signal) => (settledSearch ? searchMembers(slug, settledSearch, signal) : Promise.resolve(undefined)),
-    [slug, settledSearch],
+    [slug, revision, settledSearch],
   );
 
   const error = settledSearch ? search.error : page.error;

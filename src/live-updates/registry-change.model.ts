@@ -1,0 +1,53 @@
+import { Field, Float, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { GraphQLDateTimeISO } from 'graphql-scalars';
+import { CHANGE_KINDS, type ChangeKind } from '../response-cache/registry-change-notice.js';
+
+export const RegistryChangeKind = Object.fromEntries(CHANGE_KINDS.map((kind) => [kind, kind])) as {
+  [Kind in ChangeKind]: Kind;
+};
+registerEnumType(RegistryChangeKind, {
+  name: 'RegistryChangeKind',
+  description: 'The kind of record a change touched.',
+  valuesMap: {
+    MEMBERSHIP: { description: "A membership: a participant's status in a coalition, and its history." },
+    COMMITMENT: { description: 'A commitment a member made, or its status.' },
+    PARTICIPANT: { description: 'A participant the registry knows (it belongs to no coalition).' },
+  },
+});
+
+@ObjectType('RegistryChange', {
+  description:
+    'Records of one kind in one coalition that one committed write changed (a mutation, or a whole import). ' +
+    'It names ids only: read what you need again.',
+})
+export class RegistryChange {
+  @Field(() => String, {
+    nullable: true,
+    description: "The coalition's slug; null for a record that belongs to no coalition (a participant).",
+  })
+  coalition: string | null;
+
+  @Field(() => RegistryChangeKind, { description: 'What kind of record changed.' })
+  kind: ChangeKind;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'The ids of the records changed; null when they were too many to list (see isTooManyToList).',
+  })
+  ids: string[] | null;
+
+  @Field({
+    description:
+      'True when the write changed more records than a change can name (a large import): read the coalition again.',
+  })
+  isTooManyToList: boolean;
+
+  @Field(() => GraphQLDateTimeISO, { description: 'When the write committed (the database clock).' })
+  at: Date;
+
+  @Field(() => Float, {
+    description:
+      'Rises with every committed write, in commit order, whichever instance took it: a gap means a missed change.',
+  })
+  position: number;
+}
