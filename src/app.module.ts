@@ -21,6 +21,7 @@ import { Country, InternationalOrganization } from './participants/participant.m
 import { ParticipantsModule } from './participants/participants.module.js';
 import { registryDataSourceOptions } from './registry-database.js';
 import { ResponseCacheModule } from './response-cache/response-cache.module.js';
+import { RosterDownloadsModule } from './roster-downloads/roster-downloads.module.js';
 import { RosterImportModule } from './roster-import/roster-import.module.js';
 import { SeedModule } from './seed/seed.module.js';
 import { explorerLandingPage } from './web/explorer-landing-page.plugin.js';
@@ -78,6 +79,7 @@ export class AppModule {
         CommitmentsModule,
         SeedModule,
         RosterImportModule,
+        RosterDownloadsModule,
         WebModule,
         HealthModule,
         ObservabilityModule,

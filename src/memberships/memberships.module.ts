@@ -32,6 +32,6 @@ import { MembershipsService } from './memberships.service.js';
     MembershipWritesService,
     MembershipMutationsResolver,
   ],
-  exports: [MembershipsService, MembershipLedger, MembershipWritesService],
+  exports: [MembershipsService, MembershipPagesService, MembershipLedger, MembershipWritesService],
 })
 export class MembershipsModule {}
