@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { OperationName, SystemName } from './bench-options.js';
+import { apiOf, type OperationName, type SystemName } from './bench-options.js';
 import type { Ask, Operation, PreparedRequest } from './operations/operation.js';
 
 /**
@@ -38,7 +38,7 @@ export async function prepareRequests<Question>(
   ask: Ask,
 ): Promise<PreparedRequest[]> {
   const requests: PreparedRequest[] = [];
-  for (const question of questions) requests.push(await operation.request(system, question, ask));
+  for (const question of questions) requests.push(await operation.request(apiOf(system), question, ask));
   return requests;
 }
 
@@ -83,8 +83,8 @@ export async function checkAnswers<Question>(
     for (const system of systems) {
       const ask = asks.get(system)!;
       try {
-        const request = await operation.request(system, question, ask);
-        answers.set(system, operation.normalize(system, await ask(request), question));
+        const request = await operation.request(apiOf(system), question, ask);
+        answers.set(system, operation.normalize(apiOf(system), await ask(request), question));
       } catch (error) {
         answers.set(system, { failed: error instanceof Error ? error.message : String(error) });
       }

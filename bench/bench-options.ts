@@ -1,7 +1,15 @@
 import { parseArgs } from 'node:util';
 
-export const SYSTEM_NAMES = ['ours', 'postgraphile', 'bare'] as const;
+/** `ours-uncached` is our service with RESPONSE_CACHE=false: the engine every distinct question pays for. */
+export const SYSTEM_NAMES = ['ours', 'ours-uncached', 'postgraphile', 'bare'] as const;
 export type SystemName = (typeof SYSTEM_NAMES)[number];
+
+/** The API a system speaks: both of our configurations answer the same GraphQL. */
+export type ApiName = Exclude<SystemName, 'ours-uncached'>;
+
+export function apiOf(system: SystemName): ApiName {
+  return system === 'ours-uncached' ? 'ours' : system;
+}
 
 export const OPERATION_NAMES = ['diplomat-lookup', 'members-page', 'dashboard-stats', 'nested-page'] as const;
 export type OperationName = (typeof OPERATION_NAMES)[number];
@@ -23,7 +31,7 @@ export interface BenchOptions {
 }
 
 export const USAGE = `npm run bench -- [--scale 0.1] [--duration 5] [--warmup 1] [--connections 32,128]
-                     [--systems ours,postgraphile,bare] [--operations ${OPERATION_NAMES.join(',')}]
+                     [--systems ours,ours-uncached,postgraphile,bare] [--operations ${OPERATION_NAMES.join(',')}]
                      [--regenerate] [--no-check]
 npm run bench:data -- [--scale 0.1] [--regenerate]`;
 

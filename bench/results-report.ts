@@ -17,11 +17,16 @@ export interface RunMeasurement extends LoadResult {
   databaseCpuMsPerRequest: number;
 }
 
-/** ours / other in req/s, over all connection counts of the operation (null when a side is missing). */
+/**
+ * ours / other in req/s, over all connection counts of the operation (null when a side is missing):
+ * with the response cache on (`ours`) and off (`ours-uncached`), so neither path regresses unseen.
+ */
 export interface RatioLine {
   operation: OperationName;
   oursToPostgraphile: number | null;
   oursToBare: number | null;
+  uncachedToPostgraphile: number | null;
+  uncachedToBare: number | null;
 }
 
 export function ratiosOf(runs: RunMeasurement[], operations: OperationName[]): RatioLine[] {
@@ -32,10 +37,15 @@ export function ratiosOf(runs: RunMeasurement[], operations: OperationName[]): R
   const ratio = (a: number | null, b: number | null) => (a !== null && b !== null && b > 0 ? a / b : null);
   return operations.map((operation) => {
     const ours = throughput(operation, 'ours');
+    const uncached = throughput(operation, 'ours-uncached');
+    const postgraphile = throughput(operation, 'postgraphile');
+    const bare = throughput(operation, 'bare');
     return {
       operation,
-      oursToPostgraphile: ratio(ours, throughput(operation, 'postgraphile')),
-      oursToBare: ratio(ours, throughput(operation, 'bare')),
+      oursToPostgraphile: ratio(ours, postgraphile),
+      oursToBare: ratio(ours, bare),
+      uncachedToPostgraphile: ratio(uncached, postgraphile),
+      uncachedToBare: ratio(uncached, bare),
     };
   });
 }
@@ -89,11 +99,15 @@ export function formatTable(runs: RunMeasurement[]): string {
   ].join('\n');
 }
 
+/** `ratio <op> <ours/pg> <ours/bare>` then `ratio-uncached <op> <ours/pg> <ours/bare>` lines. */
 export function formatRatios(ratios: RatioLine[]): string {
   const show = (value: number | null) => (value === null ? 'n/a' : value.toFixed(2));
-  return ratios
-    .map((line) => `ratio ${line.operation} ${show(line.oursToPostgraphile)} ${show(line.oursToBare)}`)
-    .join('\n');
+  return [
+    ...ratios.map((line) => `ratio ${line.operation} ${show(line.oursToPostgraphile)} ${show(line.oursToBare)}`),
+    ...ratios.map(
+      (line) => `ratio-uncached ${line.operation} ${show(line.uncachedToPostgraphile)} ${show(line.uncachedToBare)}`,
+    ),
+  ].join('\n');
 }
 
 /** bench/results/<time>-scale-<scale>.json (git-ignored). Returns the path written. */

@@ -58,12 +58,19 @@ export function serverCommand(system: SystemName, databaseUrl: string, log: (mes
   const env = { DATABASE_URL: databaseUrl, DB_POOL_SIZE: String(POOL_SIZE), NODE_ENV: 'production' };
   switch (system) {
     case 'ours':
+    case 'ours-uncached':
       // The load comes from one address, far past the per-address rate limit meant for the public.
       return {
         name: system,
         command: process.execPath,
         args: [...SERVICE_NODE_FLAGS, 'dist/src/main.js'],
-        env: { ...env, LOG_LEVEL: 'warn', RATE_LIMIT_PER_IP: '0', RATE_LIMIT_PER_KEY: '0' },
+        env: {
+          ...env,
+          LOG_LEVEL: 'warn',
+          RATE_LIMIT_PER_IP: '0',
+          RATE_LIMIT_PER_KEY: '0',
+          RESPONSE_CACHE: system === 'ours' ? 'true' : 'false',
+        },
         cwd: root,
       };
     case 'postgraphile':

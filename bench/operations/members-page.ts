@@ -1,4 +1,4 @@
-import type { SystemName } from '../bench-options.js';
+import type { ApiName } from '../bench-options.js';
 import {
   bareRequest,
   dataOf,
@@ -45,13 +45,13 @@ const POSTGRAPHILE = `query MembersPage($coalition: String!, $region: String!, $
   }
 }`;
 
-function page(system: SystemName, question: Question, first: number, after: string | null): PreparedRequest {
+function page(system: ApiName, question: Question, first: number, after: string | null): PreparedRequest {
   if (system === 'ours') return graphqlRequest(OURS, { ...question, first, after });
   if (system === 'postgraphile') return graphqlRequest(POSTGRAPHILE, { ...question, first, after });
   return bareRequest('members-page', { ...question, status: ['COMMITTED'], first, after });
 }
 
-function connectionOf(system: SystemName, response: Json): Json {
+function connectionOf(system: ApiName, response: Json): Json {
   const data = dataOf(response);
   return system === 'postgraphile' ? data.coalitionBySlug.membershipsByCoalitionId : data.coalition.memberships;
 }

@@ -1,4 +1,4 @@
-import type { OperationName, SystemName } from '../bench-options.js';
+import type { ApiName, OperationName } from '../bench-options.js';
 
 /** What the dataset offers to ask about, read from the database before the runs. */
 export interface DatasetFacts {
@@ -33,9 +33,9 @@ export interface Operation<Question> {
   /** The questions a run rotates over (autocannon's setupRequest takes the next one per request). */
   questions(facts: DatasetFacts): Question[];
   /** The request for one question; may ask the system first (a cursor must come from the system). */
-  request(system: SystemName, question: Question, ask: Ask): Promise<PreparedRequest>;
+  request(system: ApiName, question: Question, ask: Ask): Promise<PreparedRequest>;
   /** The answer reduced to what every system must agree on. */
-  normalize(system: SystemName, response: Json, question: Question): unknown;
+  normalize(system: ApiName, response: Json, question: Question): unknown;
 }
 
 export function graphqlRequest(query: string, variables: Record<string, unknown>): PreparedRequest {
