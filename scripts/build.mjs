@@ -54,7 +54,7 @@ export const STEPS = {
   },
   web: {
     sources: async () => [...(await filesOf(['web'])), ...(await filesOf(CONFIG))],
-    outputs: async () => ['dist/web/index.html', 'dist/web/graphiql.html'],
+    outputs: async () => ['dist/web/index.html', 'dist/web/admin.html', 'dist/web/graphiql.html'],
     commands: [
       [bin('tsc'), '-p', 'web/tsconfig.json'],
       [bin('vite'), 'build', '--config', 'web/vite.config.ts'],

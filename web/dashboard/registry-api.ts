@@ -12,22 +12,13 @@ import type {
   ParticipantKind,
   ParticipantSummary,
 } from './registry-types';
+import { graphql as sharedGraphql, RegistryRequestError } from '../session/graphql-client';
 
-/** A GraphQL answer with errors, or a failed HTTP exchange, in words a reader of the page can use. */
-export class RegistryRequestError extends Error {}
+export { RegistryRequestError };
 
-/** The page talks to the service only through its public GraphQL API, like any other client. */
-async function graphql<Data>(query: string, variables: Record<string, unknown>, signal?: AbortSignal): Promise<Data> {
-  const response = await fetch(new URL('graphql', document.baseURI), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify({ query, variables }),
-    signal,
-  });
-  const body = (await response.json().catch(() => ({}))) as { data?: Data; errors?: Array<{ message: string }> };
-  if (body.errors?.length) throw new RegistryRequestError(body.errors.map((error) => error.message).join('; '));
-  if (!response.ok || !body.data) throw new RegistryRequestError(`The registry answered HTTP ${response.status}`);
-  return body.data;
+/** The dashboard's requests, with the signed-in key (if any), through the shared client. */
+function graphql<Data>(query: string, variables: Record<string, unknown>, signal?: AbortSignal): Promise<Data> {
+  return sharedGraphql<Data>(query, variables, { signal });
 }
 
 const SOURCE_LINK = 'title url publisher';
