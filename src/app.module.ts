@@ -13,6 +13,7 @@ import type { GraphqlContext, RequestLike } from './common/graphql-context.js';
 import { errorReportingPlugin, formatGraphqlError } from './common/graphql-error-format.js';
 import { queryCostPlugin, queryLimitRules } from './common/query-limits.js';
 import { RequestLoaders } from './common/request-loaders.js';
+import { describeRootTypes } from './common/root-type-descriptions.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { HealthModule } from './health/health.module.js';
 import { MembershipsModule } from './memberships/memberships.module.js';
@@ -46,6 +47,7 @@ export class AppModule {
           autoSchemaFile: true,
           sortSchema: true,
           buildSchemaOptions: { orphanedTypes: [Country, InternationalOrganization] },
+          transformSchema: describeRootTypes,
           introspection: config.introspection,
           csrfPrevention: true,
           graphiql: false,

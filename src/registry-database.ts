@@ -5,6 +5,7 @@ import { AddApiKeysAuditAndIdempotency1764390000000 } from '../migrations/176439
 import { IndexParticipantRegionFilter1764400000000 } from '../migrations/1764400000000-index-participant-region-filter.js';
 import { ExpireIdempotencyRecords1764410000000 } from '../migrations/1764410000000-expire-idempotency-records.js';
 import { AllowSystemActorsInAuditLog1764420000000 } from '../migrations/1764420000000-allow-system-actors-in-audit-log.js';
+import { RecordCorrectionsAndRetractions1764430000000 } from '../migrations/1764430000000-record-corrections-and-retractions.js';
 import { ApiKeyEntity } from './auth/api-key.entity.js';
 import { AuditEntryEntity } from './audit/audit-entry.entity.js';
 import { CoalitionEventEntity } from './coalitions/coalition-event.entity.js';
@@ -51,6 +52,7 @@ export const MIGRATIONS = [
   IndexParticipantRegionFilter1764400000000,
   ExpireIdempotencyRecords1764410000000,
   AllowSystemActorsInAuditLog1764420000000,
+  RecordCorrectionsAndRetractions1764430000000,
 ];
 
 export const REGISTRY_SCHEMA: DatabaseSchema = { entities: ENTITIES, migrations: MIGRATIONS };

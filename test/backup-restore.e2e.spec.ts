@@ -33,7 +33,8 @@ const READS: Record<string, string> = {
         history { id status effectiveOn effectiveOnPrecision isAttested recordedAt recordedBy note sources { id url title } }
         commitments(first: 5) { id title description lineOfEffort status madeOn isAttested version sources { id url } } } } } }`,
   newZealand: `{ membership(coalition: "${SLUG}", participant: "NZ") { status version statusSince
-      history { status effectiveOn recordedBy sources { url } } commitments { id title status version } } }`,
+      history { status effectiveOn recordedBy sources { url } } commitments { id title status version }
+      all: history(includeRetracted: true) { id status effectiveOn retraction { at by reason sources { url } } correctionOf { id } } } }`,
   organisation: `{ participant(code: "INTERPOL") { id code name kind aliases } }`,
   search: `{ searchParticipants(text: "new", first: 20) { code name } }`,
   audit: `{ auditLog(first: 100) { totalCount nodes { id at actor role operation before after } } }`,
@@ -59,7 +60,7 @@ const source = `source: { url: "${SOURCE.url}", title: "${SOURCE.title}" }`;
 const IDEMPOTENT_INVITATION = `mutation { recordInvitation(input: { coalition: "${SLUG}", participant: "INTERPOL",
   invitedOn: "2024-08-01", ${source} }) { id status version } }`;
 
-/** Admin writes of every kind there is: a participant, invitations, a status change, a commitment and its progress. */
+/** Admin writes of every kind there is: a participant, invitations, a status change, a commitment and its progress, a correction and a retraction. */
 async function adminWrites(service: TestApp, keys: TestKeys): Promise<void> {
   await mutate(
     service,
@@ -89,6 +90,29 @@ async function adminWrites(service: TestApp, keys: TestKeys): Promise<void> {
     keys,
     `mutation { updateCommitmentStatus(input: { id: "${recordCommitment.id}", status: IN_PROGRESS, expectedVersion: 1,
       ${source} }) { version } }`,
+  );
+  // A correction (a retracted event and the event replacing it) and a retracted commitment.
+  const { membership } = await mutate(
+    service,
+    keys,
+    `{ membership(coalition: "${SLUG}", participant: "NZ") { version history { id status } } }`,
+  );
+  await mutate(
+    service,
+    keys,
+    `mutation { correctMembershipEvent(input: { id: "${membership.history[1].id}", expectedVersion: ${membership.version},
+      reason: "The source dates it a fortnight earlier", effectiveOn: "2024-06-15", ${source} }) { version } }`,
+  );
+  const { recordCommitment: mistaken } = await mutate(
+    service,
+    keys,
+    `mutation { recordCommitment(input: { coalition: "${SLUG}", participant: "NZ", title: "Mistaken pledge",
+      madeOn: "2024-07-02", ${source} }) { id } }`,
+  );
+  await mutate(
+    service,
+    keys,
+    `mutation { retractCommitment(input: { id: "${mistaken.id}", expectedVersion: 1, reason: "Another country's", ${source} }) { version } }`,
   );
   await mutate(service, keys, IDEMPOTENT_INVITATION, { 'idempotency-key': 'invite-interpol' });
 }

@@ -1,6 +1,9 @@
 import { jest } from '@jest/globals';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
+import { systemActor } from '../src/audit/actor.js';
+import { AuditedWriteService } from '../src/audit/audited-write.service.js';
+import { MembershipLedger } from '../src/memberships/membership-ledger.js';
 import { RosterImportService } from '../src/roster-import/roster-import.service.js';
 import { ApiKeysService } from '../src/auth/api-keys.service.js';
 import { TEST_SETUP } from './support/api-keys.js';
@@ -74,4 +77,36 @@ it('reads no sources for a page that does not show them, and still answers them 
   const events = viaFragment.data.coalition.memberships.nodes.flatMap((node: any) => node.history);
   expect(events.length).toBeGreaterThan(0);
   expect(events.every((event: any) => event.sources.length > 0)).toBe(true);
+});
+
+it('reads retractions and corrected events of a page through loaders: constant statements, whatever its size', async () => {
+  const service = app.current();
+  const events: Array<{ id: string }> = await service.app.get(DataSource).query(
+    `SELECT e.id FROM membership_event e JOIN membership m ON m.id = e.membership_id
+      WHERE e.recorded_by = 'bulk' AND e.retracted_at IS NULL`,
+  );
+  const ledger = service.app.get(MembershipLedger);
+  for (const { id } of events) {
+    await service.app.get(AuditedWriteService).run(systemActor('n-plus-one'), (tx) =>
+      ledger.correct(tx, {
+        eventId: id,
+        reason: 'The roster gave the wrong day',
+        effectiveOn: '2024-03-02',
+        sources: [{ url: 'https://example.org/n-plus-one/corrected', title: 'Corrected roster' }],
+        operation: 'test',
+      }),
+    );
+  }
+  const withRetracted = (size: number) => `{ coalition(slug: "${SLUG}") { memberships(first: ${size}) { nodes {
+    history(includeRetracted: true) { status retraction { reason sources { url } } correctionOf { status sources { url } } }
+  } } } }`;
+  await statementsFor(withRetracted(1));
+  const small = await statementsFor(withRetracted(30));
+  const large = await statementsFor(withRetracted(50));
+  const history = large.data.coalition.memberships.nodes.flatMap((node: any) => node.history);
+  expect(history.filter((event: any) => event.retraction).length).toBeGreaterThan(10);
+  expect(history.filter((event: any) => event.correctionOf).length).toBeGreaterThan(10);
+  expect(large.count).toBe(small.count);
+  // page, histories with their sources, retractions' sources, corrected events, their sources.
+  expect(large.count).toBeLessThanOrEqual(5);
 });

@@ -12,7 +12,7 @@ import { CoalitionEvent, Engagement, LineOfEffortGroup, ReportedFigure } from '.
 export class ReportedFigureResolver {
   constructor(private readonly sourcesService: SourcesService) {}
 
-  @ResolveField(() => [Source], { complexity: unpagedListCost })
+  @ResolveField(() => [Source], { complexity: unpagedListCost, description: 'The sources that report this figure.' })
   sources(@Parent() figure: ReportedFigure, @Context() context: GraphqlContext): Promise<Source[]> {
     return this.sourcesService.citedFor(context.loaders, 'reported_figure', figure.id);
   }
@@ -22,7 +22,7 @@ export class ReportedFigureResolver {
 export class CoalitionEventResolver {
   constructor(private readonly sourcesService: SourcesService) {}
 
-  @ResolveField(() => [Source], { complexity: unpagedListCost })
+  @ResolveField(() => [Source], { complexity: unpagedListCost, description: 'The sources that attest this event.' })
   sources(@Parent() event: CoalitionEvent, @Context() context: GraphqlContext): Promise<Source[]> {
     return this.sourcesService.citedFor(context.loaders, 'coalition_event', event.id);
   }
@@ -32,7 +32,10 @@ export class CoalitionEventResolver {
 export class LineOfEffortResolver {
   constructor(private readonly sourcesService: SourcesService) {}
 
-  @ResolveField(() => [Source], { complexity: unpagedListCost })
+  @ResolveField(() => [Source], {
+    complexity: unpagedListCost,
+    description: 'The sources that describe this line of effort and its working group.',
+  })
   sources(@Parent() line: LineOfEffortGroup, @Context() context: GraphqlContext): Promise<Source[]> {
     return this.sourcesService.citedFor(context.loaders, 'line_of_effort', line.id);
   }
@@ -45,12 +48,14 @@ export class EngagementResolver {
     private readonly participants: ParticipantsService,
   ) {}
 
-  @ResolveField(() => Participant)
+  @ResolveField(() => Participant, {
+    description: 'The country or organisation seen working with the coalition (not a confirmed member).',
+  })
   participant(@Parent() engagement: Engagement, @Context() context: GraphqlContext): Promise<ParticipantView> {
     return this.participants.load(context.loaders, engagement.participantId);
   }
 
-  @ResolveField(() => [Source], { complexity: unpagedListCost })
+  @ResolveField(() => [Source], { complexity: unpagedListCost, description: 'The sources that show this engagement.' })
   sources(@Parent() engagement: Engagement, @Context() context: GraphqlContext): Promise<Source[]> {
     return this.sourcesService.citedFor(context.loaders, 'engagement', engagement.id);
   }

@@ -16,22 +16,36 @@ export class CoalitionsResolver {
     private readonly sourcesService: SourcesService,
   ) {}
 
-  @Query(() => [Coalition], { complexity: unpagedListCost })
+  @Query(() => [Coalition], {
+    complexity: unpagedListCost,
+    description: 'Every coalition the registry holds, in order of launch date (undated last), then slug.',
+  })
   coalitions(): Promise<Coalition[]> {
     return this.coalitionsService.list();
   }
 
-  @Query(() => Coalition, { nullable: true, description: 'A coalition by its slug, e.g. "synthetic-drug-threats".' })
-  coalition(@Args('slug') slug: string): Promise<Coalition | null> {
+  @Query(() => Coalition, {
+    nullable: true,
+    description: 'A coalition by its slug, e.g. "synthetic-drug-threats"; null if there is none.',
+  })
+  coalition(
+    @Args('slug', { description: "The coalition's slug, in any case." }) slug: string,
+  ): Promise<Coalition | null> {
     return this.coalitionsService.findBySlug(slug);
   }
 
-  @ResolveField(() => Participant, { nullable: true })
+  @ResolveField(() => Participant, {
+    nullable: true,
+    description: 'The participant that convenes (leads) the coalition; null if none is recorded.',
+  })
   convener(@Parent() coalition: Coalition, @Context() context: GraphqlContext): Promise<ParticipantView> | null {
     return coalition.convenerId ? this.participants.load(context.loaders, coalition.convenerId) : null;
   }
 
-  @ResolveField(() => [Source], { complexity: unpagedListCost })
+  @ResolveField(() => [Source], {
+    complexity: unpagedListCost,
+    description: "The sources for the coalition's founding facts (name, launch, convener, description).",
+  })
   sources(@Parent() coalition: Coalition, @Context() context: GraphqlContext): Promise<Source[]> {
     return this.sourcesService.citedFor(context.loaders, 'coalition', coalition.id);
   }
@@ -44,12 +58,18 @@ export class CoalitionsResolver {
     return this.coalitionsService.reportedFigures(context.loaders, coalition.id);
   }
 
-  @ResolveField(() => [CoalitionEvent], { complexity: unpagedListCost })
+  @ResolveField(() => [CoalitionEvent], {
+    complexity: unpagedListCost,
+    description: "Dated events in the coalition's life, oldest first.",
+  })
   events(@Parent() coalition: Coalition, @Context() context: GraphqlContext): Promise<CoalitionEvent[]> {
     return this.coalitionsService.events(context.loaders, coalition.id);
   }
 
-  @ResolveField(() => [LineOfEffortGroup], { complexity: unpagedListCost })
+  @ResolveField(() => [LineOfEffortGroup], {
+    complexity: unpagedListCost,
+    description: "The coalition's aims and their working groups, in working-group order.",
+  })
   linesOfEffort(@Parent() coalition: Coalition, @Context() context: GraphqlContext): Promise<LineOfEffortGroup[]> {
     return this.coalitionsService.linesOfEffort(context.loaders, coalition.id);
   }

@@ -60,4 +60,15 @@ export class CommitmentLedgerRepository {
     );
     return row;
   }
+
+  /** The locked commitment marked retracted (it stays on record), one version on. */
+  async retract(manager: EntityManager, id: string, by: string, reason: string): Promise<Commitment> {
+    const [[row]]: [Commitment[], number] = await manager.query(
+      `UPDATE commitment AS c SET retracted_at = now(), retracted_by = $2, retraction_reason = $3,
+              version = c.version + 1, updated_at = now()
+        WHERE c.id = $1 RETURNING ${COLUMNS}`,
+      [id, by, reason],
+    );
+    return row;
+  }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { WriteTransaction } from '../audit/write-transaction.js';
 import type { LineOfEffort } from '../common/line-of-effort.js';
-import { AlreadyExists, NotFound, VersionConflict } from '../common/domain-errors.js';
+import { AlreadyExists, InvalidInput, NotFound, VersionConflict } from '../common/domain-errors.js';
 import { MembershipLedger } from '../memberships/membership-ledger.js';
 import type { CitedSource } from '../sources/sources.service.js';
 import { SourcesService } from '../sources/sources.service.js';
@@ -32,6 +32,16 @@ export interface CommitmentStatusChange {
   expectedVersion: number;
   /** Replaces the commitment's note when given. */
   note: string | null;
+  sources: readonly CitedSource[];
+  operation: string;
+}
+
+/** Withdraws a commitment from the record: it no longer counts, and stays readable by id with the reason. */
+export interface CommitmentRetraction {
+  id: string;
+  reason: string;
+  /** CONFLICT unless the commitment is at this version; absent (a system writer), it is taken as it is. */
+  expectedVersion?: number;
   sources: readonly CitedSource[];
   operation: string;
 }
@@ -69,18 +79,33 @@ export class CommitmentLedger {
   }
 
   async changeStatus(tx: WriteTransaction, change: CommitmentStatusChange): Promise<Commitment> {
-    const existing = await this.commitments.lock(tx.manager, change.id);
-    if (!existing) throw new NotFound(`No commitment has the id ${change.id}`, { argument: 'id' });
-    if (existing.version !== change.expectedVersion) {
-      throw new VersionConflict(
-        `The commitment is at version ${existing.version}, not ${change.expectedVersion}: someone changed it; read it again`,
-        { currentVersion: existing.version },
-      );
-    }
+    const existing = await this.lockStanding(tx, change.id, change.expectedVersion);
     assertCommitmentTransition(existing.status, change.status);
     const row = await this.commitments.update(tx.manager, existing.id, change.status, change.note ?? existing.note);
     await this.sources.cite(tx.manager, 'commitment', row.id, change.sources);
     await tx.recordChange({ operation: change.operation, before: existing, after: row });
     return row;
+  }
+
+  async retract(tx: WriteTransaction, retraction: CommitmentRetraction): Promise<Commitment> {
+    const existing = await this.lockStanding(tx, retraction.id, retraction.expectedVersion);
+    const row = await this.commitments.retract(tx.manager, existing.id, tx.actor.name, retraction.reason);
+    await this.sources.cite(tx.manager, 'commitment_retraction', row.id, retraction.sources);
+    await tx.recordChange({ operation: retraction.operation, before: existing, after: row });
+    return row;
+  }
+
+  /** The commitment locked, at the expected version and not retracted (a retracted one changes no more). */
+  private async lockStanding(tx: WriteTransaction, id: string, expectedVersion?: number): Promise<Commitment> {
+    const existing = await this.commitments.lock(tx.manager, id);
+    if (!existing) throw new NotFound(`No commitment has the id ${id}`, { argument: 'id' });
+    if (expectedVersion !== undefined && existing.version !== expectedVersion) {
+      throw new VersionConflict(
+        `The commitment is at version ${existing.version}, not ${expectedVersion}: someone changed it; read it again`,
+        { currentVersion: existing.version },
+      );
+    }
+    if (existing.retractedAt) throw new InvalidInput('id', `Commitment ${id} is retracted: it changes no more`);
+    return existing;
   }
 }

@@ -7,7 +7,17 @@ export enum CommitmentStatus {
   FULFILLED = 'FULFILLED',
   WITHDRAWN = 'WITHDRAWN',
 }
-registerEnumType(CommitmentStatus, { name: 'CommitmentStatus' });
+registerEnumType(CommitmentStatus, {
+  name: 'CommitmentStatus',
+  description:
+    'How far a commitment has come. PLEDGED may become IN_PROGRESS, FULFILLED or WITHDRAWN; IN_PROGRESS may become FULFILLED or WITHDRAWN; FULFILLED and WITHDRAWN are final.',
+  valuesMap: {
+    PLEDGED: { description: 'Undertaken, with no sign yet that work has begun.' },
+    IN_PROGRESS: { description: 'A source shows the work under way.' },
+    FULFILLED: { description: 'A source shows it done. Final.' },
+    WITHDRAWN: { description: 'The member gave it up. Final.' },
+  },
+});
 
 /**
  * How a commitment may progress: a pledge gets under way, is fulfilled, or is withdrawn.

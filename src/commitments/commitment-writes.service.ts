@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { AuditedWriteService } from '../audit/audited-write.service.js';
-import { InvalidInput } from '../common/domain-errors.js';
+import { requiredId } from '../common/input-rules.js';
 import type { WriteRequest } from '../common/write-request.js';
 import { MembershipWritesService } from '../memberships/membership-writes.service.js';
 import { CommitmentLedger } from './commitment-ledger.js';
 import type { Commitment } from './commitment.model.js';
-import type { RecordCommitmentInput, UpdateCommitmentStatusInput } from './dto/commitment-writes.input.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import type {
+  RecordCommitmentInput,
+  RetractCommitmentInput,
+  UpdateCommitmentStatusInput,
+} from './dto/commitment-writes.input.js';
 
 /** What moves a commitment through the API, each one audited transaction through the commitment ledger. */
 @Injectable()
@@ -39,9 +41,8 @@ export class CommitmentWritesService {
 
   updateStatus(write: WriteRequest, input: UpdateCommitmentStatusInput): Promise<Commitment> {
     return this.writes.perform(write, 'updateCommitmentStatus', input, async (tx) => {
-      if (!UUID.test(input.id)) throw new InvalidInput('id', 'id must be a commitment id (a UUID)');
       return this.ledger.changeStatus(tx, {
-        id: input.id,
+        id: requiredId(input.id, 'id', 'a commitment'),
         status: input.status,
         expectedVersion: input.expectedVersion,
         note: input.note ?? null,
@@ -49,5 +50,18 @@ export class CommitmentWritesService {
         operation: 'updateCommitmentStatus',
       });
     });
+  }
+
+  /** Withdraws a commitment (it stays readable by id, with the reason). */
+  retract(write: WriteRequest, input: RetractCommitmentInput): Promise<Commitment> {
+    return this.writes.perform(write, 'retractCommitment', input, async (tx) =>
+      this.ledger.retract(tx, {
+        id: requiredId(input.id, 'id', 'a commitment'),
+        reason: input.reason,
+        expectedVersion: input.expectedVersion,
+        sources: input.source ? [input.source] : [],
+        operation: 'retractCommitment',
+      }),
+    );
   }
 }

@@ -35,4 +35,14 @@ export class CommitmentEntity {
 
   @VersionColumn()
   version: number;
+
+  /** Set when the commitment was withdrawn from the record (with who and why): it no longer counts. */
+  @Column({ name: 'retracted_at', type: 'timestamptz', nullable: true })
+  retractedAt: Date | null;
+
+  @Column({ name: 'retracted_by', type: 'text', nullable: true })
+  retractedBy: string | null;
+
+  @Column({ name: 'retraction_reason', type: 'text', nullable: true })
+  retractionReason: string | null;
 }

@@ -7,16 +7,21 @@ import type { Commitment } from './commitment.model.js';
 
 /** The commitment's columns, each named as its field (one row shape: `Commitment`). */
 export const COMMITMENT_COLUMNS = `c.id, c.membership_id AS "membershipId", c.title, c.description, c.line_of_effort AS "lineOfEffort",
-  c.status, c.made_on AS "madeOn", c.is_attested AS "isAttested", c.note, c.version`;
+  c.status, c.made_on AS "madeOn", c.is_attested AS "isAttested", c.note, c.version,
+  c.retracted_at AS "retractedAt", c.retracted_by AS "retractedBy", c.retraction_reason AS "retractionReason"`;
 
-/** $1 membership ids, $2 asOf (or null), $3 how many each at most (or null): see CommitmentsService. */
+/**
+ * $1 membership ids, $2 asOf (or null), $3 how many each at most (or null): see CommitmentsService.
+ * A retracted commitment is not listed (it stays readable by id).
+ */
 const commitmentsOfMembershipsSql = (withSources: boolean) => `
            SELECT ${COMMITMENT_COLUMNS}
                   ${withSources ? `, ${citedSourcesJson('commitment', 'c.id')} AS sources` : ''}
              FROM unnest($1::uuid[]) WITH ORDINALITY AS asked(membership_id, position)
             CROSS JOIN LATERAL (
                   SELECT * FROM commitment
-                   WHERE commitment.membership_id = asked.membership_id AND ($2::date IS NULL OR made_on <= $2::date)
+                   WHERE commitment.membership_id = asked.membership_id AND commitment.retracted_at IS NULL
+                     AND ($2::date IS NULL OR made_on <= $2::date)
                    ORDER BY made_on, title
                    LIMIT $3::int) AS c
             ORDER BY asked.position, c.made_on, c.title`;
@@ -24,6 +29,8 @@ const COMMITMENTS_OF_MEMBERSHIPS_SQL = {
   withSources: commitmentsOfMembershipsSql(true),
   withoutSources: commitmentsOfMembershipsSql(false),
 };
+
+const BY_IDS_SQL = `SELECT ${COMMITMENT_COLUMNS} FROM commitment c WHERE c.id = ANY($1::uuid[])`;
 
 /** The reads of `commitment`; its writes are in commitment-ledger.repository.ts (only the ledger imports it). */
 @Injectable()
@@ -47,5 +54,10 @@ export class CommitmentRepository {
       asOf,
       limit,
     ]);
+  }
+
+  /** Commitments by id, retracted or not. */
+  byIds(ids: readonly string[]): Promise<Commitment[]> {
+    return preparedRead(this.db, BY_IDS_SQL, [ids]);
   }
 }

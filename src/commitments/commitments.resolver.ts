@@ -1,10 +1,12 @@
-import { Args, Context, Info, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Info, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { isFieldSelected } from '../common/field-selection.js';
+import { requiredId } from '../common/input-rules.js';
 import type { GraphqlContext } from '../common/graphql-context.js';
 import { pagedListCost, unpagedListCost } from '../common/query-limits.js';
 import { Membership } from '../memberships/membership.model.js';
 import { MembershipsService } from '../memberships/memberships.service.js';
+import { Retraction } from '../sources/retraction.model.js';
 import { Source } from '../sources/source.model.js';
 import { SourcesService } from '../sources/sources.service.js';
 import { Commitment } from './commitment.model.js';
@@ -15,9 +17,39 @@ export class CommitmentsResolver {
   constructor(
     private readonly sourcesService: SourcesService,
     private readonly memberships: MembershipsService,
+    private readonly commitmentsService: CommitmentsService,
   ) {}
 
-  @ResolveField(() => [Source], { complexity: unpagedListCost })
+  @Query(() => Commitment, {
+    nullable: true,
+    description: 'A commitment by id, also a retracted one (with its retraction); null when none has that id.',
+  })
+  commitment(
+    @Args('id', { type: () => ID, description: "The commitment's id." }) id: string,
+    @Context() context: GraphqlContext,
+  ): Promise<Commitment | null> {
+    return this.commitmentsService.byId(context.loaders, requiredId(id, 'id', 'a commitment'));
+  }
+
+  @ResolveField(() => Retraction, {
+    nullable: true,
+    description: 'Why this commitment no longer counts; null for a standing commitment.',
+  })
+  retraction(@Parent() commitment: Commitment): Retraction | null {
+    if (!commitment.retractedAt) return null;
+    return {
+      at: new Date(commitment.retractedAt),
+      by: commitment.retractedBy!,
+      reason: commitment.retractionReason!,
+      fact: 'commitment_retraction',
+      factId: commitment.id,
+    };
+  }
+
+  @ResolveField(() => [Source], {
+    complexity: unpagedListCost,
+    description: 'On whose word: the sources for the commitment and for each change of its status.',
+  })
   sources(@Parent() commitment: Commitment, @Context() context: GraphqlContext): Promise<Source[]> {
     return commitment.sources
       ? Promise.resolve(commitment.sources)
@@ -39,7 +71,7 @@ export class MembershipCommitmentsResolver {
   constructor(private readonly commitmentsService: CommitmentsService) {}
 
   @ResolveField(() => [Commitment], {
-    description: 'What this member undertook, oldest first.',
+    description: 'What this member undertook, oldest first (by madeOn, then title); with asOf, those made by then.',
     complexity: pagedListCost(COMMITMENTS_WITHOUT_FIRST),
   })
   commitments(

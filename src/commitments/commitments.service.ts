@@ -28,4 +28,15 @@ export class CommitmentsService {
       })
       .load(membershipId);
   }
+
+  /** A commitment by id, retracted or not; null when none has it. Batched per request. */
+  byId(loaders: RequestLoaders, id: string): Promise<Commitment | null> {
+    return loaders
+      .get<string, Commitment | null>('commitment', async (ids) => {
+        const rows = await this.commitments.byIds(ids);
+        const byId = new Map(rows.map((row) => [row.id, row]));
+        return ids.map((commitmentId) => byId.get(commitmentId) ?? null);
+      })
+      .load(id);
+  }
 }

@@ -42,6 +42,14 @@ export class TransitionNotAllowed extends DomainError {
   readonly code = 'BAD_USER_INPUT';
 }
 
+/**
+ * A retraction or correction would leave a membership's standing history impossible (out of the state
+ * machine or out of date order); details name the event and the input field (`argument`).
+ */
+export class StandingHistoryBroken extends DomainError {
+  readonly code = 'BAD_USER_INPUT';
+}
+
 export class NotFound extends DomainError {
   readonly code = 'NOT_FOUND';
 }

@@ -8,6 +8,8 @@ import { InvalidInput } from './domain-errors.js';
 export const INPUT_LIMITS = {
   /** A note on a membership, an event or a commitment. */
   note: 2000,
+  /** Why a fact was retracted or corrected (the database allows as much). */
+  retractionReason: 2000,
   commitmentTitle: 300,
   commitmentDescription: 5000,
   /** An http(s) address: a source's url. */
@@ -83,4 +85,14 @@ export function requiredHttpUrl(value: string | null | undefined, field: string,
   const url = optionalHttpUrl(value, field, maxLength);
   if (url === null) throw new InvalidInput(field, `${field} must not be empty`);
   return url;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
+
+/** The id of a recorded fact (a UUID); anything else could name nothing. */
+export function requiredId(value: string, field: string, what: string): string {
+  if (!isUuid(value)) throw new InvalidInput(field, `${field} must be ${what} id (a UUID)`);
+  return value.toLowerCase();
 }

@@ -6,4 +6,16 @@ export enum LineOfEffort {
   DETECT_EMERGING_THREATS = 'DETECT_EMERGING_THREATS',
   PUBLIC_HEALTH_RESPONSE = 'PUBLIC_HEALTH_RESPONSE',
 }
-registerEnumType(LineOfEffort, { name: 'LineOfEffort' });
+registerEnumType(LineOfEffort, {
+  name: 'LineOfEffort',
+  description: "One of the coalition's three aims, each pursued by a working group.",
+  valuesMap: {
+    PREVENT_ILLICIT_MANUFACTURE_AND_TRAFFICKING: {
+      description: 'Working group 1: preventing the illicit manufacture and trafficking of synthetic drugs.',
+    },
+    DETECT_EMERGING_THREATS: { description: 'Working group 2: detecting emerging drug threats and use patterns.' },
+    PUBLIC_HEALTH_RESPONSE: {
+      description: 'Working group 3: public health interventions to prevent and reduce drug use, overdose and harm.',
+    },
+  },
+});

@@ -37,18 +37,21 @@ export function decodeCursor(cursor: string, kind: string, length: number, argum
   return key as Array<string | null>;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Where a page sits in its list, and the cursors to move on.' })
 export class PageInfo {
-  @Field()
+  @Field({ description: 'True when more items follow; pass endCursor as `after` to get them.' })
   hasNextPage: boolean;
 
-  @Field()
+  @Field({ description: 'True when this page was asked with `after`, so items come before it.' })
   hasPreviousPage: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The first item's cursor; null on an empty page." })
   startCursor: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "The last item's cursor, to pass as `after` for the next page; null on an empty page.",
+  })
   endCursor: string | null;
 }
 
@@ -66,27 +69,30 @@ export interface Connection<Node> {
 
 /** A Relay connection type for `Node` (edges with cursors, nodes, pageInfo, totalCount). */
 export function Paginated<Node>(node: Type<Node>, name: string): Type<Connection<Node>> {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `One ${name} of a page, with its cursor.` })
   class EdgeType {
-    @Field()
+    @Field({ description: 'An opaque position in the list: pass it as `after` to continue after this item.' })
     cursor: string;
 
-    @Field(() => node)
+    @Field(() => node, { description: `The ${name} itself.` })
     node: Node;
   }
 
-  @ObjectType(`${name}Connection`, { isAbstract: false })
+  @ObjectType(`${name}Connection`, {
+    isAbstract: false,
+    description: `One page of ${name} items (a Relay connection): ask for the next with after: pageInfo.endCursor.`,
+  })
   class ConnectionType {
-    @Field(() => [EdgeType])
+    @Field(() => [EdgeType], { description: 'The items of this page with their cursors.' })
     edges: Edge<Node>[];
 
-    @Field(() => [node])
+    @Field(() => [node], { description: 'The items of this page, without cursors.' })
     nodes: Node[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Whether more pages follow, and the cursors.' })
     pageInfo: PageInfo;
 
-    @Field(() => Int)
+    @Field(() => Int, { description: 'How many items the whole list holds, across all pages, under the same filters.' })
     totalCount: number;
   }
   return ConnectionType as Type<Connection<Node>>;

@@ -36,4 +36,22 @@ export class MembershipEventEntity {
 
   @Column({ type: 'text', nullable: true })
   note: string | null;
+
+  /** Set when the event was withdrawn (with who and why): it stays on record but no longer counts. */
+  @Column({ name: 'retracted_at', type: 'timestamptz', nullable: true })
+  retractedAt: Date | null;
+
+  @Column({ name: 'retracted_by', type: 'text', nullable: true })
+  retractedBy: string | null;
+
+  @Column({ name: 'retraction_reason', type: 'text', nullable: true })
+  retractionReason: string | null;
+
+  /** The event this one corrects (that event is retracted, and this one stands in its place). */
+  @Column({ name: 'correction_of', type: 'uuid', nullable: true })
+  correctionOf: string | null;
+
+  /** A correction's place in the history: the sequence of the first event it stands in for. */
+  @Column({ type: 'bigint', nullable: true })
+  place: string | null;
 }

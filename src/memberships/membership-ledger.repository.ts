@@ -12,7 +12,28 @@ export interface NewMembershipEvent {
   isAttested: boolean;
   recordedBy: string;
   note: string | null;
+  /** A correction: the event it replaces, and the place in the history it takes (see RecordedEvent.place). */
+  correctionOf?: string | null;
+  place?: string | null;
 }
+
+/** A membership event as the corrections read it, inside the caller's transaction. */
+export interface RecordedEvent {
+  id: string;
+  membershipId: string;
+  status: MembershipStatus;
+  effectiveOn: string;
+  precision: DatePrecision;
+  isAttested: boolean;
+  note: string | null;
+  isRetracted: boolean;
+  /** Where the event stands in the history: its own sequence, or the first event's of its chain of corrections. */
+  place: string;
+}
+
+const EVENT_COLUMNS = `e.id, e.membership_id AS "membershipId", e.status, e.effective_on::text AS "effectiveOn",
+  e.effective_on_precision AS precision, e.is_attested AS "isAttested", e.note,
+  e.retracted_at IS NOT NULL AS "isRetracted", coalesce(e.place, e.sequence)::text AS place`;
 
 const RETURNED = ROW_COLUMNS.replaceAll('m.', '');
 
@@ -39,6 +60,42 @@ export class MembershipLedgerRepository {
       [coalitionId, participantId],
     );
     return row ?? null;
+  }
+
+  /** The membership by id, locked FOR UPDATE: where a correction of one of its events starts. */
+  async lockById(manager: EntityManager, id: string): Promise<MembershipRow | null> {
+    const [row]: MembershipRow[] = await manager.query(
+      `SELECT ${ROW_COLUMNS} FROM membership m WHERE m.id = $1 FOR UPDATE`,
+      [id],
+    );
+    return row ?? null;
+  }
+
+  async event(manager: EntityManager, id: string): Promise<RecordedEvent | null> {
+    const [row]: RecordedEvent[] = await manager.query(
+      `SELECT ${EVENT_COLUMNS} FROM membership_event e WHERE e.id = $1`,
+      [id],
+    );
+    return row ?? null;
+  }
+
+  /** The membership's standing (unretracted) events in the order they stand in (place, then recording). */
+  standingEvents(manager: EntityManager, membershipId: string): Promise<RecordedEvent[]> {
+    return manager.query(
+      `SELECT ${EVENT_COLUMNS} FROM membership_event e
+        WHERE e.membership_id = $1 AND e.retracted_at IS NULL
+        ORDER BY coalesce(e.place, e.sequence), e.sequence`,
+      [membershipId],
+    );
+  }
+
+  /** Marks a standing event retracted: it stays on record, with who withdrew it and why. */
+  async retractEvent(manager: EntityManager, id: string, by: string, reason: string): Promise<void> {
+    await manager.query(
+      `UPDATE membership_event SET retracted_at = now(), retracted_by = $2, retraction_reason = $3
+        WHERE id = $1 AND retracted_at IS NULL`,
+      [id, by, reason],
+    );
   }
 
   /** The new row, or null when a concurrent writer created this membership first. */
@@ -76,8 +133,9 @@ export class MembershipLedgerRepository {
 
   async insertEvent(manager: EntityManager, event: NewMembershipEvent): Promise<string> {
     const [row]: Array<{ id: string }> = await manager.query(
-      `INSERT INTO membership_event (membership_id, status, effective_on, effective_on_precision, is_attested, recorded_by, note)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      `INSERT INTO membership_event (membership_id, status, effective_on, effective_on_precision, is_attested, recorded_by, note,
+                                     correction_of, place)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
       [
         event.membershipId,
         event.status,
@@ -86,6 +144,8 @@ export class MembershipLedgerRepository {
         event.isAttested,
         event.recordedBy,
         event.note,
+        event.correctionOf ?? null,
+        event.place ?? null,
       ],
     );
     return row.id;

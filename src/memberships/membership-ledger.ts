@@ -2,12 +2,47 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { WriteTransaction } from '../audit/write-transaction.js';
 import { DatePrecision } from '../common/date-precision.js';
-import { DomainError, VersionConflict } from '../common/domain-errors.js';
-import { SourcesService } from '../sources/sources.service.js';
+import { DomainError, InvalidInput, NotFound, VersionConflict } from '../common/domain-errors.js';
+import { SourcesService, type CitedSource } from '../sources/sources.service.js';
 import { planMembershipChange, type MembershipChange, type MembershipPlan } from './membership-change.js';
-import { MembershipLedgerRepository } from './membership-ledger.repository.js';
+import { MembershipLedgerRepository, type RecordedEvent } from './membership-ledger.repository.js';
+import type { MembershipStatus } from './membership-status.js';
+import { replayStandingHistory, type StandingEvent } from './standing-history.js';
 import { toMembership, type MembershipRow } from './membership.repository.js';
 import type { Membership } from './membership.model.js';
+
+const standingEvent = ({ id, status, effectiveOn, precision, isAttested }: RecordedEvent): StandingEvent => ({
+  id,
+  status,
+  effectiveOn,
+  precision,
+  isAttested,
+});
+
+/** Withdraws one event from a membership's standing history: it stays on record, retracted, with the reason. */
+export interface EventRetraction {
+  eventId: string;
+  reason: string;
+  /** CONFLICT unless the membership is at this version; absent (a system writer), it is taken as it is. */
+  expectedVersion?: number;
+  /** On whose word the event is withdrawn; may be empty. */
+  sources: readonly CitedSource[];
+  /** The operation the audit entry names. */
+  operation: string;
+}
+
+/**
+ * Replaces one event by a corrected one: the old event is retracted with `reason`, the new one takes
+ * its place in the history and cites `sources`. Each field left out is kept from the old event (a new
+ * `effectiveOn` without `precision` is a day).
+ */
+export interface EventCorrection extends EventRetraction {
+  status?: MembershipStatus;
+  effectiveOn?: string;
+  precision?: DatePrecision;
+  isAttested?: boolean;
+  note?: string | null;
+}
 
 export interface MembershipOutcome {
   /** Null when the change created the membership. */
@@ -67,6 +102,72 @@ export class MembershipLedger {
   }
 
   /**
+   * Retracts one standing event (see EventRetraction), if the history without it still replays
+   * (standing-history.ts); the membership's status and dates follow what then stands. Audited.
+   */
+  async retract(tx: WriteTransaction, retraction: EventRetraction): Promise<MembershipOutcome> {
+    const { current, standing, target } = await this.lockEvent(tx.manager, retraction);
+    const state = replayStandingHistory(standing.filter((event) => event.id !== target.id).map(standingEvent), 'id');
+    await this.memberships.retractEvent(tx.manager, target.id, tx.actor.name, retraction.reason);
+    await this.sources.cite(tx.manager, 'membership_event_retraction', target.id, retraction.sources);
+    return this.settle(tx, current, state, retraction.operation);
+  }
+
+  /**
+   * The one way to correct a recorded event, for every writer (the API's correctMembershipEvent, a
+   * dataset revision as a system actor): `tx` is an AuditedWriteService transaction, the correction
+   * names the event by id (see EventCorrection). The old event is retracted with the reason, the new
+   * one replaces it in place; refused (StandingHistoryBroken, naming the event) when the standing
+   * history would no longer replay, and NOT_FOUND / CONFLICT as for any write. Returns the membership
+   * before and after, and the new event's id.
+   */
+  async correct(tx: WriteTransaction, correction: EventCorrection): Promise<MembershipOutcome & { eventId: string }> {
+    const { current, standing, target } = await this.lockEvent(tx.manager, correction);
+    const corrected: StandingEvent = {
+      id: target.id,
+      status: correction.status ?? target.status,
+      effectiveOn: correction.effectiveOn ?? target.effectiveOn,
+      precision: correction.precision ?? (correction.effectiveOn === undefined ? target.precision : DatePrecision.DAY),
+      isAttested: correction.isAttested ?? target.isAttested,
+    };
+    const note = correction.note === undefined ? target.note : correction.note;
+    const isSame =
+      corrected.status === target.status &&
+      corrected.effectiveOn === target.effectiveOn &&
+      corrected.precision === target.precision &&
+      corrected.isAttested === target.isAttested &&
+      note === target.note;
+    if (isSame) {
+      throw new InvalidInput('id', `The correction changes nothing of event ${target.id}: give a status, date or note`);
+    }
+    const isNewStatus = corrected.status !== target.status;
+    const isNewDate = corrected.effectiveOn !== target.effectiveOn;
+    // The field a refusal names: the one the correction changed, when it changed one of the two.
+    const argument = isNewStatus === isNewDate ? 'id' : isNewStatus ? 'status' : 'effectiveOn';
+    const state = replayStandingHistory(
+      standing.map((event) => (event.id === target.id ? corrected : standingEvent(event))),
+      argument,
+    );
+    await this.memberships.retractEvent(tx.manager, target.id, tx.actor.name, correction.reason);
+    const eventId = await this.memberships.insertEvent(tx.manager, {
+      membershipId: current.id,
+      status: corrected.status,
+      effectiveOn: corrected.effectiveOn,
+      precision: corrected.precision,
+      isAttested: corrected.isAttested,
+      recordedBy: tx.actor.name,
+      note,
+      correctionOf: target.id,
+      place: target.place,
+    });
+    await this.sources.cite(tx.manager, 'membership_event', eventId, correction.sources);
+    // The evidence for the new event is also the reason to withdraw the old one.
+    await this.sources.cite(tx.manager, 'membership_event_retraction', target.id, correction.sources);
+    const outcome = await this.settle(tx, current, state, correction.operation);
+    return { ...outcome, eventId };
+  }
+
+  /**
    * Checks `change` against the membership as it stands, without a lock and writing nothing (a dry run,
    * the import's first pass); throws what `record` would if nobody wrote in between.
    */
@@ -86,6 +187,48 @@ export class MembershipLedger {
   ): Promise<Membership | null> {
     const row = await this.memberships.current(manager, coalitionId, participantId, 'share');
     return row ? toMembership(row) : null;
+  }
+
+  /** The event's membership locked and at the expected version, its standing events, and the event among them. */
+  private async lockEvent(
+    manager: EntityManager,
+    asked: { eventId: string; expectedVersion?: number },
+  ): Promise<{ current: MembershipRow; standing: RecordedEvent[]; target: RecordedEvent }> {
+    const found = await this.memberships.event(manager, asked.eventId);
+    const current = found && (await this.memberships.lockById(manager, found.membershipId));
+    if (!found || !current) throw new NotFound(`No membership event has the id ${asked.eventId}`, { argument: 'id' });
+    if (asked.expectedVersion !== undefined && current.version !== asked.expectedVersion) {
+      throw new VersionConflict(
+        `The membership is at version ${current.version}, not ${asked.expectedVersion}: someone changed it; read it again`,
+        { currentVersion: current.version },
+      );
+    }
+    const standing = await this.memberships.standingEvents(manager, current.id);
+    const target = standing.find((event) => event.id === found.id);
+    if (!target) throw new InvalidInput('id', `Event ${found.id} is already retracted`);
+    return { current, standing, target };
+  }
+
+  /** The membership row moved to what its standing history now says, one version on, and the audit entry. */
+  private async settle(
+    tx: WriteTransaction,
+    current: MembershipRow,
+    state: ReturnType<typeof replayStandingHistory>,
+    operation: string,
+  ): Promise<MembershipOutcome> {
+    const row = await this.memberships.update(tx.manager, current.id, {
+      ...current,
+      status: state.status,
+      status_since: state.statusSince,
+      status_since_precision: state.statusSincePrecision,
+      invited_on: state.invitedOn,
+    });
+    const before = toMembership(current);
+    const after = toMembership(row);
+    // The entry holds the membership alone, so each entry's `before` is the previous one's `after`
+    // (the audit's chain); the events themselves carry who retracted what, when and why.
+    await tx.recordChange({ operation, before, after });
+    return { before, after, isChanged: true };
   }
 
   private replanAfterLostRace(current: MembershipRow | null, change: MembershipChange): MembershipPlan {

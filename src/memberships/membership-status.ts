@@ -11,6 +11,8 @@ export enum MembershipStatus {
 }
 registerEnumType(MembershipStatus, {
   name: 'MembershipStatus',
+  description:
+    'Where a membership stands. It begins INVITED; INVITED may become COMMITTED or DECLINED, COMMITTED may become WITHDRAWN, and DECLINED or WITHDRAWN may be invited again.',
   valuesMap: {
     INVITED: { description: 'Invited, not participating.' },
     COMMITTED: { description: 'Committed to take part: a participating member.' },

@@ -3,9 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { preparedRead } from '../database/prepared-read.js';
 import type { MembershipStatus } from './membership-status.js';
+import { EVENT_PLACE } from './membership.repository.js';
 
 /**
- * Growth over time, from the event history in one query: each event adds one to its status and takes
+ * Growth over time, from the standing event history in one query: each event adds one to its status and takes
  * one from the status it replaced; deltas are summed per period and accumulated, so each period
  * gives the counts as they stood at its end, exactly what `stats(asOf: end)` answers. Parameters:
  * $1 the coalition's id (or the SQL given as `coalition`), $2 from, $3 to, $4 the date_trunc unit,
@@ -19,9 +20,9 @@ export const timelineSql = (coalition = '$1'): string => `
            FROM membership m
           CROSS JOIN LATERAL (
                 SELECT ev.status, ev.effective_on,
-                       lag(ev.status) OVER (ORDER BY ev.effective_on, ev.sequence) AS replaced
+                       lag(ev.status) OVER (ORDER BY ev.effective_on, ${EVENT_PLACE.replaceAll('e.', 'ev.')}) AS replaced
                   FROM membership_event ev
-                 WHERE ev.membership_id = m.id AND ev.effective_on <= $3::date) AS e
+                 WHERE ev.membership_id = m.id AND ev.effective_on <= $3::date AND ev.retracted_at IS NULL) AS e
           WHERE m.coalition_id = ${coalition}),
        deltas AS (
          SELECT effective_on, status, 1 AS delta FROM ordered
@@ -66,7 +67,8 @@ export class MembershipTimelineRepository {
   async firstEventDate(coalitionId: string): Promise<string | null> {
     const [row] = await preparedRead<{ first: string | null }>(
       this.db,
-      `SELECT min(e.effective_on)::text AS first FROM membership_event e JOIN membership m ON m.id = e.membership_id WHERE m.coalition_id = $1`,
+      `SELECT min(e.effective_on)::text AS first FROM membership_event e JOIN membership m ON m.id = e.membership_id
+        WHERE m.coalition_id = $1 AND e.retracted_at IS NULL`,
       [coalitionId],
     );
     return row?.first ?? null;

@@ -31,9 +31,16 @@ export const ROW_COLUMNS = `m.id, m.coalition_id, m.participant_id, m.status, m.
   m.invited_on, m.role, m.note, m.version`;
 
 /**
+ * Where an event stands in its membership's history, after its date: its recording order, except that
+ * a correction takes the place of the event it replaced. Every read orders events by
+ * (effective_on, EVENT_PLACE); only standing events (retracted_at IS NULL) count for state and stats.
+ */
+export const EVENT_PLACE = 'coalesce(e.place, e.sequence)';
+
+/**
  * The state of a coalition's memberships as a SQL common table expression `state`, either as they
  * stand now (the membership row) or as they stood on a date (the latest event effective on or before
- * it: time travel answered from the event history). Parameters: $1 coalition id (or the SQL given as
+ * it: time travel answered from the standing event history). Parameters: $1 coalition id (or the SQL given as
  * `coalition`), $2 the date.
  */
 export function membershipStateCte(isAsOf: boolean, coalition = '$1'): string {
@@ -52,8 +59,8 @@ export function membershipStateCte(isAsOf: boolean, coalition = '$1'): string {
         JOIN LATERAL (
               SELECT ev.status, ev.effective_on, ev.effective_on_precision
                 FROM membership_event ev
-               WHERE ev.membership_id = m.id AND ev.effective_on <= $2::date
-               ORDER BY ev.effective_on DESC, ev.sequence DESC
+               WHERE ev.membership_id = m.id AND ev.effective_on <= $2::date AND ev.retracted_at IS NULL
+               ORDER BY ev.effective_on DESC, ${EVENT_PLACE.replaceAll('e.', 'ev.')} DESC
                LIMIT 1) e ON true
        WHERE m.coalition_id = ${coalition})`;
 }
@@ -79,18 +86,23 @@ export function toMembership(row: MembershipRow, asOf: string | null = null): Me
   };
 }
 
-/**
- * Events of the memberships `which` selects, with their sources unless told not to (a page that does
- * not show them should not pay for them); $2 an optional date they must be effective by.
- */
-const historySql = (which: string, withSources = true) => `
-  SELECT e.id, e.membership_id AS "membershipId", e.status, e.effective_on AS "effectiveOn",
+const EVENT_COLUMNS = `e.id, e.membership_id AS "membershipId", e.status, e.effective_on AS "effectiveOn",
          e.effective_on_precision AS "effectiveOnPrecision", e.is_attested AS "isAttested",
          e.recorded_at AS "recordedAt", e.recorded_by AS "recordedBy", e.note,
+         e.retracted_at AS "retractedAt", e.retracted_by AS "retractedBy", e.retraction_reason AS "retractionReason",
+         e.correction_of AS "correctionOfId"`;
+
+/**
+ * Events of the memberships `which` selects, standing ones only unless told (a retracted event stays
+ * on record, it just no longer counts), with their sources unless told not to (a page that does not
+ * show them should not pay for them); $2 an optional date they must be effective by.
+ */
+const historySql = (which: string, withSources = true, withRetracted = false) => `
+  SELECT ${EVENT_COLUMNS},
          ${withSources ? `${citedSourcesJson('membership_event', 'e.id')} AS sources,` : ''}
-         row_number() OVER (PARTITION BY e.membership_id ORDER BY e.effective_on, e.sequence) AS sequence_order
+         row_number() OVER (PARTITION BY e.membership_id ORDER BY e.effective_on, ${EVENT_PLACE}, e.sequence) AS sequence_order
     FROM membership_event e
-   WHERE ${which} AND ($2::date IS NULL OR e.effective_on <= $2::date)`;
+   WHERE ${which} AND ($2::date IS NULL OR e.effective_on <= $2::date)${withRetracted ? '' : ' AND e.retracted_at IS NULL'}`;
 
 /** The diplomat's lookup, built once per form: a statement's text is also its prepared-statement key. */
 const findOneSql = (
@@ -104,9 +116,15 @@ const findOneSql = (
              SELECT ${STATE_COLUMNS} FROM state JOIN participant p ON p.id = state.participant_id
               WHERE p.code = $3 OR p.alpha3 = $3) AS found ON true`;
 const FIND_ONE_SQL = { now: findOneSql(false), asOf: findOneSql(true) };
-const historiesSql = (withSources: boolean) =>
-  `${historySql('e.membership_id = ANY($1::uuid[])', withSources)} ORDER BY e.membership_id, sequence_order`;
-const HISTORIES_SQL = { withSources: historiesSql(true), withoutSources: historiesSql(false) };
+const historiesSql = (withSources: boolean, withRetracted: boolean) =>
+  `${historySql('e.membership_id = ANY($1::uuid[])', withSources, withRetracted)} ORDER BY e.membership_id, sequence_order`;
+const HISTORIES_SQL = {
+  withSources: historiesSql(true, false),
+  withoutSources: historiesSql(false, false),
+  withSourcesAndRetracted: historiesSql(true, true),
+  withoutSourcesAndRetracted: historiesSql(false, true),
+};
+const EVENTS_BY_IDS_SQL = `SELECT ${EVENT_COLUMNS} FROM membership_event e WHERE e.id = ANY($1::uuid[])`;
 const BY_IDS_SQL = `SELECT ${ROW_COLUMNS} FROM membership m WHERE m.id = ANY($1::uuid[])`;
 const STATS_SQL = { now: statsSql(false), asOf: statsSql(true) };
 
@@ -117,15 +135,34 @@ function statsSql(isAsOf: boolean): string {
           GROUP BY state.status, p.kind, p.region`;
 }
 
-export type HistoryRow = Omit<MembershipEvent, 'recordedAt'> & { membershipId: string; recordedAt: Date | string };
+export type HistoryRow = Omit<MembershipEvent, 'recordedAt' | 'retraction'> & {
+  membershipId: string;
+  recordedAt: Date | string;
+  retractedAt: Date | string | null;
+  retractedBy: string | null;
+  retractionReason: string | null;
+};
 
 /** Rows come as columns from the loader and as JSON from the lookup; JSON carries the time as text. */
 export const toEvent = ({
   recordedAt,
+  retractedAt,
+  retractedBy,
+  retractionReason,
   ...event
 }: HistoryRow & { sequence_order?: unknown }): MembershipEvent & { membershipId: string } => {
   const { sequence_order: _order, ...rest } = event;
-  return { ...rest, recordedAt: new Date(recordedAt) };
+  const retraction =
+    retractedAt === null || retractedAt === undefined
+      ? null
+      : {
+          at: new Date(retractedAt),
+          by: retractedBy!,
+          reason: retractionReason!,
+          fact: 'membership_event_retraction' as const,
+          factId: event.id,
+        };
+  return { ...rest, recordedAt: new Date(recordedAt), retraction };
 };
 
 export type MembershipValues = Omit<MembershipRow, 'id' | 'version'>;
@@ -150,8 +187,19 @@ export class MembershipRepository {
     return preparedRead(this.db, BY_IDS_SQL, [ids]);
   }
 
-  histories(ids: readonly string[], asOf: string | null, withSources: boolean): Promise<HistoryRow[]> {
-    return preparedRead(this.db, HISTORIES_SQL[withSources ? 'withSources' : 'withoutSources'], [ids, asOf]);
+  histories(
+    ids: readonly string[],
+    asOf: string | null,
+    withSources: boolean,
+    withRetracted: boolean,
+  ): Promise<HistoryRow[]> {
+    const form = `${withSources ? 'withSources' : 'withoutSources'}${withRetracted ? 'AndRetracted' : ''}` as const;
+    return preparedRead(this.db, HISTORIES_SQL[form], [ids, asOf]);
+  }
+
+  /** Events by id, retracted or not, without their sources (a correction's original). */
+  eventsByIds(ids: readonly string[]): Promise<HistoryRow[]> {
+    return preparedRead(this.db, EVENTS_BY_IDS_SQL, [ids]);
   }
 
   /** Counts by status, participant kind and region, now or on `asOf`. */

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CoalitionsModule } from '../coalitions/coalitions.module.js';
 import { ParticipantsModule } from '../participants/participants.module.js';
 import { SourcesModule } from '../sources/sources.module.js';
+import { MembershipCorrectionsService } from './membership-corrections.service.js';
 import { MembershipEventResolver } from './membership-event.resolver.js';
 import { MembershipLedger } from './membership-ledger.js';
 import { MembershipLedgerRepository } from './membership-ledger.repository.js';
@@ -30,6 +31,7 @@ import { MembershipsService } from './memberships.service.js';
     CoalitionMembershipsResolver,
     MembershipEventResolver,
     MembershipWritesService,
+    MembershipCorrectionsService,
     MembershipMutationsResolver,
   ],
   exports: [MembershipsService, MembershipPagesService, MembershipLedger, MembershipWritesService],

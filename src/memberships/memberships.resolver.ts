@@ -39,32 +39,51 @@ export class MembershipsResolver {
     @Args('coalition', { description: "The coalition's slug." }) coalition: string,
     @Args('participant', { description: 'ISO alpha-2 or alpha-3 code, or an organisation acronym.' })
     participant: string,
-    @Args('asOf', { type: () => DateScalar, nullable: true }) asOf: string | null,
+    @Args('asOf', {
+      type: () => DateScalar,
+      nullable: true,
+      description: 'Show the membership as it stood on this date (today when absent).',
+    })
+    asOf: string | null,
     @Context() context: GraphqlContext,
   ): Promise<Membership | null> {
     return this.memberships.findOne(context.loaders, coalition, participant, asOf ?? null);
   }
 
-  @ResolveField(() => Coalition)
+  @ResolveField(() => Coalition, { description: 'The coalition this membership is of.' })
   coalition(@Parent() membership: Membership, @Context() context: GraphqlContext): Promise<Coalition> {
     return this.coalitions.load(context.loaders, membership.coalitionId);
   }
 
-  @ResolveField(() => Participant)
+  @ResolveField(() => Participant, { description: 'The member (or invitee): a country or an organisation.' })
   participant(@Parent() membership: Membership, @Context() context: GraphqlContext): Promise<ParticipantView> {
     return this.participants.load(context.loaders, membership.participantId);
   }
 
   @ResolveField(() => [MembershipEvent], {
-    description: 'Every change of status, oldest first.',
+    description:
+      'Every change of status that stands, oldest first (with asOf, only those effective by that date); with includeRetracted, also the retracted and corrected ones, each with its retraction.',
     complexity: unpagedListCost,
   })
   history(
     @Parent() membership: Membership,
     @Context() context: GraphqlContext,
     @Info() info: GraphQLResolveInfo,
+    @Args('includeRetracted', {
+      type: () => Boolean,
+      defaultValue: false,
+      description:
+        'Also list events that were retracted or replaced by a correction (they do not count for status, stats or the timeline).',
+    })
+    includeRetracted: boolean,
   ): Promise<MembershipEvent[]> {
-    return this.memberships.history(context.loaders, membership.id, membership.asOf, isFieldSelected(info, 'sources'));
+    return this.memberships.history(
+      context.loaders,
+      membership.id,
+      membership.asOf,
+      isFieldSelected(info, 'sources'),
+      includeRetracted,
+    );
   }
 }
 
@@ -100,18 +119,33 @@ export class CoalitionMembershipsResolver {
   })
   timeline(
     @Parent() coalition: Coalition,
-    @Args('interval', { type: () => TimelineInterval, defaultValue: TimelineInterval.MONTH })
+    @Args('interval', {
+      type: () => TimelineInterval,
+      defaultValue: TimelineInterval.MONTH,
+      description: 'The length of each period.',
+    })
     interval: TimelineInterval,
-    @Args('from', { type: () => DateScalar, nullable: true }) from: string | null,
-    @Args('to', { type: () => DateScalar, nullable: true }) to: string | null,
+    @Args('from', {
+      type: () => DateScalar,
+      nullable: true,
+      description: 'First date covered; the launch date (or the first event) when absent.',
+    })
+    from: string | null,
+    @Args('to', { type: () => DateScalar, nullable: true, description: 'Last date covered; today (UTC) when absent.' })
+    to: string | null,
   ): Promise<TimelinePeriod[]> {
     return this.timelines.timeline(coalition, interval, from ?? null, to ?? null);
   }
 
-  @ResolveField(() => CoalitionStats)
+  @ResolveField(() => CoalitionStats, { description: 'Counts over the named roster on a date (today when absent).' })
   stats(
     @Parent() coalition: Coalition,
-    @Args('asOf', { type: () => DateScalar, nullable: true }) asOf: string | null,
+    @Args('asOf', {
+      type: () => DateScalar,
+      nullable: true,
+      description: 'Count as of this date; today (UTC) when absent.',
+    })
+    asOf: string | null,
   ): Promise<CoalitionStats> {
     return this.membershipsService.stats(coalition.id, asOf ?? null);
   }

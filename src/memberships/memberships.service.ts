@@ -51,20 +51,35 @@ export class MembershipsService {
       .load(id);
   }
 
-  /** The events of a membership with their sources, oldest first; on `asOf`, only those effective by then. */
+  /**
+   * The standing events of a membership (also the retracted ones when asked), with their sources,
+   * oldest first; on `asOf`, only those effective by then.
+   */
   history(
     loaders: RequestLoaders,
     membershipId: string,
     asOf: string | null,
     withSources = true,
+    withRetracted = false,
   ): Promise<MembershipEvent[]> {
-    return this.historyLoader(loaders, asOf, withSources).load(membershipId);
+    return this.historyLoader(loaders, asOf, withSources, withRetracted).load(membershipId);
   }
 
-  private historyLoader(loaders: RequestLoaders, asOf: string | null, withSources: boolean) {
-    const form = withSources ? 'withSources' : 'withoutSources';
+  /** One event by id, retracted or not (the original a correction replaced), batched per request. */
+  event(loaders: RequestLoaders, id: string): Promise<MembershipEvent> {
+    return loaders
+      .get<string, MembershipEvent>('membership-event', async (ids) => {
+        const rows = await this.memberships.eventsByIds(ids);
+        const byId = new Map(rows.map((row) => [row.id, toEvent(row)]));
+        return ids.map((eventId) => byId.get(eventId) ?? new Error(`membership event ${eventId} missing`));
+      })
+      .load(id);
+  }
+
+  private historyLoader(loaders: RequestLoaders, asOf: string | null, withSources: boolean, withRetracted = false) {
+    const form = `${withSources ? 'withSources' : 'withoutSources'}${withRetracted ? ':withRetracted' : ''}`;
     return loaders.get<string, MembershipEvent[]>(`history:${asOf ?? 'now'}:${form}`, async (ids) => {
-      const rows = await this.memberships.histories(ids, asOf, withSources);
+      const rows = await this.memberships.histories(ids, asOf, withSources, withRetracted);
       return groupInOrder(ids, rows.map(toEvent), (event) => event.membershipId);
     });
   }

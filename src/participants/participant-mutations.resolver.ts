@@ -11,10 +11,13 @@ import { ParticipantWritesService } from './participant-writes.service.js';
 export class ParticipantMutationsResolver {
   constructor(private readonly writes: ParticipantWritesService) {}
 
-  @Mutation(() => Participant, { description: 'Add an international organisation to the registry. Admin.' })
+  @Mutation(() => Participant, {
+    description:
+      'Add an international organisation to the registry (every ISO country is already there). Admin key only; audited; idempotent by Idempotency-Key.',
+  })
   addParticipant(
     @CurrentWriteRequest() write: WriteRequest,
-    @Args('input') input: AddParticipantInput,
+    @Args('input', { description: 'The organisation to add.' }) input: AddParticipantInput,
   ): Promise<ParticipantView> {
     return this.writes.addParticipant(write, input);
   }

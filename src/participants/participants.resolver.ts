@@ -12,7 +12,10 @@ export class ParticipantsResolver {
     description:
       'A country by ISO alpha-2 or alpha-3 code, or an organisation by acronym, in any case; null if unknown.',
   })
-  participant(@Args('code') code: string): Promise<ParticipantView | null> {
+  participant(
+    @Args('code', { description: 'ISO alpha-2 or alpha-3 code (e.g. "NL", "NLD"), or an organisation acronym.' })
+    code: string,
+  ): Promise<ParticipantView | null> {
     return this.participants.findByCode(code);
   }
 
@@ -21,8 +24,9 @@ export class ParticipantsResolver {
     description: 'Participants whose name, code or alias contains the text (case- and accent-insensitive).',
   })
   searchParticipants(
-    @Args('text') text: string,
-    @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
+    @Args('text', { description: 'The text to look for, at most 200 characters, e.g. "turk" or "Côte".' }) text: string,
+    @Args('first', { type: () => Int, defaultValue: 20, description: 'At most this many, closest first: 1 to 100.' })
+    first: number,
   ): Promise<ParticipantView[]> {
     return this.participants.search(text, first);
   }

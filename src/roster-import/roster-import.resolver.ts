@@ -16,7 +16,8 @@ export class RosterImportResolver {
   })
   importRoster(
     @CurrentWriteRequest() write: WriteRequest,
-    @Args('input') input: ImportRosterInput,
+    @Args('input', { description: 'Which coalition, the CSV text, and whether only to check it.' })
+    input: ImportRosterInput,
   ): Promise<ImportReport> {
     return this.imports.importCsv(write, { coalition: input.coalition, csv: input.csv, isDryRun: input.dryRun });
   }

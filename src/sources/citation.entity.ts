@@ -9,6 +9,9 @@ export const CITED_FACTS = [
   'engagement',
   'membership_event',
   'commitment',
+  /** The sources of a retraction (the fact's own sources stay as they were). */
+  'membership_event_retraction',
+  'commitment_retraction',
 ] as const;
 export type CitedFact = (typeof CITED_FACTS)[number];
 
@@ -41,4 +44,10 @@ export class CitationEntity {
 
   @Column({ name: 'commitment_id', type: 'uuid', nullable: true })
   commitmentId?: string | null;
+
+  @Column({ name: 'membership_event_retraction_id', type: 'uuid', nullable: true })
+  membershipEventRetractionId?: string | null;
+
+  @Column({ name: 'commitment_retraction_id', type: 'uuid', nullable: true })
+  commitmentRetractionId?: string | null;
 }

@@ -7,7 +7,9 @@ import { OptionalText } from '../../common/input-validation.js';
 import { SourceInput } from '../../sources/source.input.js';
 import { MembershipStatus } from '../membership-status.js';
 
-@InputType()
+@InputType({
+  description: 'An invitation to record: it creates the membership, or re-invites after DECLINED or WITHDRAWN.',
+})
 export class RecordInvitationInput {
   @Field({ description: "The coalition's slug." })
   coalition: string;
@@ -15,32 +17,42 @@ export class RecordInvitationInput {
   @Field({ description: 'ISO alpha-2 or alpha-3 code, or an organisation acronym.' })
   participant: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, {
+    description: 'The date of the invitation; not in the future (nor, for a re-invitation, before the current status).',
+  })
   invitedOn: string;
 
   @IsOptional()
   @ValidateNested()
   @Type(() => SourceInput)
-  @Field(() => SourceInput, { nullable: true })
+  @Field(() => SourceInput, { nullable: true, description: 'The source that shows the invitation, when there is one.' })
   source?: SourceInput | null;
 
   @OptionalText(INPUT_LIMITS.note)
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: `A note for the history that also becomes the membership's note; at most ${INPUT_LIMITS.note} characters.`,
+  })
   note?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'A change of status to record, e.g. INVITED to COMMITTED, with the source that shows it.' })
 export class ChangeMembershipStatusInput {
-  @Field()
+  @Field({ description: "The coalition's slug." })
   coalition: string;
 
-  @Field()
+  @Field({ description: 'ISO alpha-2 or alpha-3 code, or an organisation acronym.' })
   participant: string;
 
-  @Field(() => MembershipStatus)
+  @Field(() => MembershipStatus, {
+    description:
+      'The new status; it must be allowed after the current one (INVITED to COMMITTED or DECLINED; COMMITTED to WITHDRAWN; DECLINED or WITHDRAWN to INVITED).',
+  })
   status: MembershipStatus;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, {
+    description: 'The date the new status took effect; not in the future, nor before the current status began.',
+  })
   effectiveOn: string;
 
   @Field(() => Int, { description: "The membership's version as you read it; a different one is a CONFLICT." })
@@ -48,10 +60,13 @@ export class ChangeMembershipStatusInput {
 
   @ValidateNested()
   @Type(() => SourceInput)
-  @Field(() => SourceInput)
+  @Field(() => SourceInput, { description: 'The source that shows the change (required).' })
   source: SourceInput;
 
   @OptionalText(INPUT_LIMITS.note)
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: `A note for the history, at most ${INPUT_LIMITS.note} characters.`,
+  })
   note?: string | null;
 }
