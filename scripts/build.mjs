@@ -54,7 +54,12 @@ export const STEPS = {
   },
   web: {
     sources: async () => [...(await filesOf(['web', 'scripts/persisted-queries.mjs'])), ...(await filesOf(CONFIG))],
-    outputs: async () => ['dist/web/index.html', 'dist/web/graphiql.html', 'dist/web/persisted-queries.json'],
+    outputs: async () => [
+      'dist/web/index.html',
+      'dist/web/admin.html',
+      'dist/web/graphiql.html',
+      'dist/web/persisted-queries.json',
+    ],
     commands: [
       [bin('tsc'), '-p', 'web/tsconfig.json'],
       [bin('vite'), 'build', '--config', 'web/vite.config.ts'],

@@ -26,6 +26,7 @@ import { PersistedQueriesService } from './persisted-queries/persisted-queries.s
 import { registryDataSourceOptions } from './registry-database.js';
 import { ReplicationModule } from './replication/replication.module.js';
 import { ResponseCacheModule } from './response-cache/response-cache.module.js';
+import { RosterDownloadsModule } from './roster-downloads/roster-downloads.module.js';
 import { RosterImportModule } from './roster-import/roster-import.module.js';
 import { SeedModule } from './seed/seed.module.js';
 import { explorerLandingPage } from './web/explorer-landing-page.plugin.js';
@@ -62,6 +63,7 @@ export class AppModule {
         LiveUpdatesModule,
         SeedModule,
         RosterImportModule,
+        RosterDownloadsModule,
         WebModule,
         HealthModule,
         ObservabilityModule,

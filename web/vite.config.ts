@@ -4,7 +4,7 @@ import { defineConfig } from 'vite';
 const page = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
 /**
- * The dashboard (/) and the GraphQL explorer (/graphql) as static files under dist/web, which the
+ * The dashboard (/), the admin console (/admin) and the GraphQL explorer (/graphql) as static files under dist/web, which the
  * service serves itself: every script, style, font, worker and map shape is bundled, so the pages
  * work on a closed network.
  */
@@ -20,7 +20,7 @@ export default defineConfig({
     // GraphiQL's Monaco editor is one large chunk by design; it is only loaded by the explorer.
     chunkSizeWarningLimit: 5000,
     rollupOptions: {
-      input: { dashboard: page('index.html'), explorer: page('graphiql.html') },
+      input: { dashboard: page('index.html'), admin: page('admin.html'), explorer: page('graphiql.html') },
       onLog(level, log, forward) {
         // React libraries mark modules "use client" for server frameworks; it means nothing in a browser bundle.
         if (log.code === 'MODULE_LEVEL_DIRECTIVE') return;

@@ -51,6 +51,15 @@ export class AuditLogArgs {
   @Field(() => String, { nullable: true, description: 'Only entries written by the key of this name.' })
   actor?: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only entries of this operation, e.g. "recordCommitment" or "importRoster".',
+  })
+  operation?: string | null;
+
   @Field(() => GraphQLDateTimeISO, { nullable: true, description: 'Only entries at or after this instant.' })
   since?: Date | null;
+
+  @Field(() => GraphQLDateTimeISO, { nullable: true, description: 'Only entries before this instant.' })
+  until?: Date | null;
 }

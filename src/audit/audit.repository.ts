@@ -10,7 +10,9 @@ const asJson = (value: unknown): string | null =>
 
 export interface AuditFilter {
   actor?: string | null;
+  operation?: string | null;
   since?: Date | null;
+  until?: Date | null;
   /** Only entries older than this id (the keyset cursor). */
   beforeId?: string | null;
 }
@@ -38,7 +40,9 @@ export class AuditRepository {
     const count = this.db.getRepository(AuditEntryEntity).createQueryBuilder('a');
     for (const builder of [query, count]) {
       if (filter.actor) builder.andWhere('a.actor = :actor', { actor: filter.actor });
+      if (filter.operation) builder.andWhere('a.operation = :operation', { operation: filter.operation });
       if (filter.since) builder.andWhere('a.at >= :since', { since: filter.since });
+      if (filter.until) builder.andWhere('a.at < :until', { until: filter.until });
     }
     if (filter.beforeId) query.andWhere('a.id < :id', { id: filter.beforeId });
     return Promise.all([query.getMany(), count.getCount()]);

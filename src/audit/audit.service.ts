@@ -40,7 +40,11 @@ export class AuditService {
         throw new InvalidInput('after', 'after is not a cursor this list handed out');
       beforeId = id;
     }
-    const [rows, total] = await this.entries.newestFirst({ actor: args.actor, since: args.since, beforeId }, size + 1);
+    if (args.since && args.until && args.until <= args.since) {
+      throw new InvalidInput('until', 'until must be later than since');
+    }
+    const filter = { actor: args.actor, operation: args.operation, since: args.since, until: args.until, beforeId };
+    const [rows, total] = await this.entries.newestFirst(filter, size + 1);
     return toConnection(
       rows,
       size,

@@ -31,6 +31,10 @@ export const INPUT_LIMITS = {
   headcount: 100_000,
   apiKeyName: 100,
   idempotencyKey: 200,
+  /** A roster file for the import, CLI or API (UTF-8 bytes); the API's body limit must leave room for it. */
+  rosterBytes: 128 * 1024,
+  /** Rows of a roster file: more than the registry has participants, fewer than would hold the lock long. */
+  rosterRows: 1000,
   /** Read arguments: a region filter, a participant search. */
   region: 100,
   searchText: 200,

@@ -34,6 +34,6 @@ import { MembershipsService } from './memberships.service.js';
     MembershipCorrectionsService,
     MembershipMutationsResolver,
   ],
-  exports: [MembershipsService, MembershipLedger, MembershipWritesService],
+  exports: [MembershipsService, MembershipPagesService, MembershipLedger, MembershipWritesService],
 })
 export class MembershipsModule {}

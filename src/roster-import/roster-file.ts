@@ -1,4 +1,6 @@
 import { parse } from 'csv-parse/sync';
+import { InvalidInput } from '../common/domain-errors.js';
+import { INPUT_LIMITS } from '../common/input-rules.js';
 
 /**
  * A published roster as a file: CSV with a header row, or a JSON array of objects, with the fields
@@ -38,7 +40,23 @@ function toRow(record: Record<string, unknown>, line: number): RosterRow {
   return row;
 }
 
+/** The size cap, checked before the file is parsed. */
+export function assertRosterSize(text: string, argument = 'file'): void {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > INPUT_LIMITS.rosterBytes) {
+    throw new InvalidInput(argument, `A roster may be at most ${INPUT_LIMITS.rosterBytes} bytes; this one is ${bytes}`);
+  }
+}
+
+/** The row cap, checked before any row is. */
+export function assertRowCount(rows: number, argument = 'csv'): void {
+  if (rows > INPUT_LIMITS.rosterRows) {
+    throw new InvalidInput(argument, `A roster may have at most ${INPUT_LIMITS.rosterRows} rows; this one has ${rows}`);
+  }
+}
+
 export function parseRosterFile(name: string, text: string): RosterRow[] {
+  assertRosterSize(text);
   if (name.toLowerCase().endsWith('.json')) {
     let parsed: unknown;
     try {

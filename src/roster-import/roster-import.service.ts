@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { actorOf } from '../audit/actor.js';
 import { AuditedWriteService } from '../audit/audited-write.service.js';
 import type { WriteTransaction } from '../audit/write-transaction.js';
 import { ApiKeysService } from '../auth/api-keys.service.js';
+import type { WriteRequest } from '../common/write-request.js';
 import { CoalitionsService } from '../coalitions/coalitions.service.js';
 import { parseCalendarDate } from '../common/calendar-date.js';
 import { DomainError, InvalidInput, NotFound } from '../common/domain-errors.js';
 import { INPUT_LIMITS, optionalText, requiredHttpUrl, requiredText } from '../common/input-rules.js';
+import { assertRosterSize, assertRowCount, parseRosterFile, RosterFileError } from './roster-file.js';
 import type { MembershipChange } from '../memberships/membership-change.js';
 import { MembershipLedger } from '../memberships/membership-ledger.js';
 import { MembershipStatus } from '../memberships/membership-status.js';
@@ -20,6 +21,18 @@ export interface RosterProblem {
   message: string;
 }
 
+/** What became, or would become, of one line of the file. */
+export type RosterLineOutcome = 'NEW' | 'CHANGE' | 'NO_CHANGE' | 'ERROR';
+
+export interface RosterLineReport {
+  line: number;
+  /** The participant as the line names it. */
+  participant: string;
+  outcome: RosterLineOutcome;
+  /** Why the line was refused (ERROR only). */
+  message: string | null;
+}
+
 export interface ImportReport {
   isDryRun: boolean;
   /** True only when every row passed and the changes were written. */
@@ -28,18 +41,51 @@ export interface ImportReport {
   changed: number;
   unchanged: number;
   problems: RosterProblem[];
+  /** Every line of the file in order, with its outcome. */
+  lines: RosterLineReport[];
 }
 
 interface PlannedRow {
   line: number;
+  participant: string;
   change: MembershipChange;
   /** What the ledger would do with the row as the registry stood when it was checked. */
   kind: 'create' | 'update' | 'unchanged';
 }
 
-function countsOf(planned: PlannedRow[]): Pick<ImportReport, 'created' | 'changed' | 'unchanged'> {
+const OUTCOME_OF: Record<PlannedRow['kind'], RosterLineOutcome> = {
+  create: 'NEW',
+  update: 'CHANGE',
+  unchanged: 'NO_CHANGE',
+};
+
+/** The counts and the per-line outcomes of checked rows and refused ones, in the file's order. */
+function reportOf(
+  planned: PlannedRow[],
+  problems: Array<RosterProblem & { participant: string }>,
+): Pick<ImportReport, 'created' | 'changed' | 'unchanged' | 'problems' | 'lines'> {
   const count = (kind: PlannedRow['kind']) => planned.filter((row) => row.kind === kind).length;
-  return { created: count('create'), changed: count('update'), unchanged: count('unchanged') };
+  const lines: RosterLineReport[] = [
+    ...planned.map((row) => ({
+      line: row.line,
+      participant: row.participant,
+      outcome: OUTCOME_OF[row.kind],
+      message: null,
+    })),
+    ...problems.map((problem) => ({
+      line: problem.line,
+      participant: problem.participant,
+      outcome: 'ERROR' as const,
+      message: problem.message,
+    })),
+  ].sort((a, b) => a.line - b.line);
+  return {
+    created: count('create'),
+    changed: count('update'),
+    unchanged: count('unchanged'),
+    problems: problems.map(({ line, message }) => ({ line, message })),
+    lines,
+  };
 }
 
 /** Thrown inside the import's transaction to undo every row already applied. */
@@ -68,6 +114,7 @@ export class RosterImportService {
     private readonly ledger: MembershipLedger,
   ) {}
 
+  /** The CLI's way in: the import is recorded against the admin key of that name. */
   async importRoster(options: {
     coalition: string;
     rows: RosterRow[];
@@ -77,12 +124,39 @@ export class RosterImportService {
     const caller = await this.apiKeys.findActiveByName(options.keyName);
     if (!caller) throw new InvalidInput('key-name', `No live API key is named "${options.keyName}"`);
     if (caller.role !== 'ADMIN') throw new InvalidInput('key-name', `The key "${options.keyName}" is not an admin key`);
+    const write: WriteRequest = { caller, requestId: `import by ${caller.keyName}` };
+    return this.importAs(write, options);
+  }
+
+  /** The importRoster mutation: CSV text as the CLI reads it from a file, under the same caps. */
+  importCsv(write: WriteRequest, input: { coalition: string; csv: string; isDryRun: boolean }): Promise<ImportReport> {
+    assertRosterSize(input.csv, 'csv');
+    let rows: RosterRow[];
+    try {
+      rows = parseRosterFile('roster.csv', input.csv);
+    } catch (error) {
+      if (error instanceof RosterFileError) throw new InvalidInput('csv', error.message);
+      throw error;
+    }
+    return this.importAs(write, { coalition: input.coalition, rows, isDryRun: input.isDryRun });
+  }
+
+  /**
+   * The API's way in (importRoster mutation), and the CLI's after it found its key: the same checks,
+   * ledger and transaction; a repeated Idempotency-Key returns the first report without writing again.
+   */
+  async importAs(
+    write: WriteRequest,
+    options: { coalition: string; rows: RosterRow[]; isDryRun: boolean },
+  ): Promise<ImportReport> {
+    assertRowCount(options.rows.length);
     const coalition = await this.coalitions.findBySlug(options.coalition, 'coalition');
-    if (!coalition) throw new NotFound(`No coalition has the slug "${options.coalition}"`);
+    if (!coalition) throw new NotFound(`No coalition has the slug "${options.coalition}"`, { argument: 'coalition' });
     const empty = { isDryRun: options.isDryRun, isApplied: false, created: 0, changed: 0, unchanged: 0 };
+    const input = { coalition: coalition.slug, rows: options.rows, isDryRun: options.isDryRun };
 
     try {
-      return await this.writes.run(actorOf(caller), async (tx) => {
+      return await this.writes.perform(write, 'importRoster', input, async (tx) => {
         // One import at a time: two would interleave their rows' locks.
         await tx.manager.query(`SELECT pg_advisory_xact_lock(hashtext('coalition-registry:roster-import'))`);
         const { planned, problems } = await this.check(
@@ -90,7 +164,7 @@ export class RosterImportService {
           { id: coalition.id, slug: coalition.slug },
           options.rows,
         );
-        if (problems.length > 0 || options.isDryRun) return { ...empty, ...countsOf(planned), problems };
+        if (problems.length > 0 || options.isDryRun) return { ...empty, ...reportOf(planned, problems) };
         return this.apply(tx, planned, empty);
       });
     } catch (error) {
@@ -104,8 +178,8 @@ export class RosterImportService {
     manager: EntityManager,
     coalition: { id: string; slug: string },
     rows: RosterRow[],
-  ): Promise<{ planned: PlannedRow[]; problems: RosterProblem[] }> {
-    const problems: RosterProblem[] = [];
+  ): Promise<{ planned: PlannedRow[]; problems: Array<RosterProblem & { participant: string }> }> {
+    const problems: Array<RosterProblem & { participant: string }> = [];
     const planned: PlannedRow[] = [];
     const seen = new Map<string, number>();
     for (const row of rows) {
@@ -116,10 +190,11 @@ export class RosterImportService {
           throw new InvalidInput('participant', `${change.names.participant} appears already on line ${earlier}`);
         }
         seen.set(change.participantId, row.line);
-        planned.push({ line: row.line, change, kind: await this.ledger.check(manager, change) });
+        const kind = await this.ledger.check(manager, change);
+        planned.push({ line: row.line, participant: row.participant, change, kind });
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
-        problems.push({ line: row.line, message: error.message });
+        problems.push({ line: row.line, participant: row.participant, message: error.message });
       }
     }
     return { planned, problems };
@@ -172,26 +247,28 @@ export class RosterImportService {
   private async apply(
     tx: WriteTransaction,
     planned: PlannedRow[],
-    empty: Omit<ImportReport, 'problems'>,
+    empty: Omit<ImportReport, 'problems' | 'lines'>,
   ): Promise<ImportReport> {
-    const report: ImportReport = { ...empty, isApplied: true, problems: [] };
-    for (const { line, change } of planned) {
+    const done: PlannedRow[] = [];
+    const problems: Array<RosterProblem & { participant: string }> = [];
+    for (const row of planned) {
       try {
-        const outcome = await this.ledger.record(tx, change);
-        if (!outcome.isChanged) report.unchanged += 1;
-        else if (outcome.before) report.changed += 1;
-        else report.created += 1;
+        const outcome = await this.ledger.record(tx, row.change);
+        const kind = !outcome.isChanged ? 'unchanged' : outcome.before ? 'update' : 'create';
+        done.push({ ...row, kind });
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
-        report.problems.push({
-          line,
+        problems.push({
+          line: row.line,
+          participant: row.participant,
           message: `conflict: the membership changed while the import ran; ${error.message}`,
         });
       }
     }
-    if (report.problems.length > 0) {
-      throw new ImportRefused({ ...empty, problems: report.problems });
+    if (problems.length > 0) {
+      const refused = reportOf(done, problems);
+      throw new ImportRefused({ ...empty, ...refused, created: 0, changed: 0, unchanged: 0 });
     }
-    return report;
+    return { ...empty, isApplied: true, ...reportOf(done, []) };
   }
 }

@@ -22,6 +22,7 @@ function projectRoot(): string {
 
 export const WEB_BUILD_DIR = path.join(projectRoot(), 'dist', 'web');
 export const DASHBOARD_PAGE = 'index.html';
+export const ADMIN_PAGE = 'admin.html';
 export const EXPLORER_PAGE = 'graphiql.html';
 const ASSETS = 'assets';
 

@@ -6,6 +6,9 @@ import { fetchCoalitions } from './registry-api';
 import type { CoalitionSummary } from './registry-types';
 import { ErrorNote, LoadingNote } from './status-notes';
 import { useRegistryQuery } from './use-registry-query';
+import { useApiKey } from '../session/api-key';
+import { RegistryRequestError } from '../session/graphql-client';
+import { SignIn } from '../session/sign-in';
 
 function CoalitionPicker({
   coalitions,
@@ -30,8 +33,17 @@ function CoalitionPicker({
   );
 }
 
-/** The whole page: a coalition's overview, or one member's record; a picker when there are several coalitions. */
+/** The page itself, read again from the start whenever the signed-in key changes. */
 export function Dashboard() {
+  const key = useApiKey();
+  return <DashboardFor key={key ?? 'anonymous'} />;
+}
+
+const needsKey = (error: Error | undefined) =>
+  error instanceof RegistryRequestError && error.code === 'UNAUTHENTICATED';
+
+/** The whole page: a coalition's overview, or one member's record; a picker when there are several coalitions. */
+function DashboardFor() {
   const [route, navigate] = useDashboardRoute();
   const coalitions = useRegistryQuery((signal) => fetchCoalitions(signal), []);
   const main = useRef<HTMLElement>(null);
@@ -59,11 +71,17 @@ export function Dashboard() {
           />
         )}
         <nav aria-label="Other views">
-          <a href="graphql">GraphQL explorer</a>
+          <a href="graphql">GraphQL explorer</a> <a href="admin">Admin console</a>
         </nav>
+        <SignIn />
       </header>
       <main id="main" ref={main} tabIndex={-1}>
-        {coalitions.error && <ErrorNote error={coalitions.error} />}
+        {needsKey(coalitions.error) && (
+          <p className="sign-in-needed" role="alert">
+            Reads on this registry need an API key: sign in above.
+          </p>
+        )}
+        {coalitions.error && !needsKey(coalitions.error) && <ErrorNote error={coalitions.error} />}
         {!coalitions.data && !coalitions.error && <LoadingNote what="the coalitions" />}
         {coalitions.data?.length === 0 && <p>The registry holds no coalition yet.</p>}
         {slug && route.member && <MemberDetail slug={slug} code={route.member} />}

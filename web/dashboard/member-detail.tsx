@@ -1,4 +1,5 @@
 import { RouteLink } from './dashboard-route';
+import { RosterDownloadLinks } from '../session/roster-download-links';
 import { fetchMemberDetail } from './registry-api';
 import type { CommitmentDetail, MembershipDetail, ParticipantDetail } from './registry-types';
 import { formatDate, KIND_LABEL, STATUS_LABEL } from './registry-wording';
@@ -137,6 +138,7 @@ export function MemberDetail({ slug, code }: { slug: string; code: string }) {
         </p>
       )}
       {membership && <MembershipRecord membership={membership} />}
+      <RosterDownloadLinks slug={slug} />
     </article>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { RosterDownloadLinks } from '../session/roster-download-links';
 import { MemberRows, type MemberLine, type Sorting } from './member-rows';
 import { fetchMembershipPage, searchMembers } from './registry-api';
 import type { MembershipStatus, ParticipantKind } from './registry-types';
@@ -129,6 +130,7 @@ export function MemberTable({ slug, regions, revision }: { slug: string; regions
   return (
     <section className="panel members" aria-labelledby="members-title">
       <h2 id="members-title">Members named by a source</h2>
+      <RosterDownloadLinks slug={slug} />
       <form className="member-controls" role="search" onSubmit={(event) => event.preventDefault()}>
         <label className="filter search">
           <span>Search any country or organisation</span>

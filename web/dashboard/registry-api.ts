@@ -19,13 +19,14 @@ import {
   SEARCH_SLOTS,
   type DashboardOperationName,
 } from './registry-operations';
+import { authorizationHeaders } from '../session/api-key';
+import { RegistryRequestError, type RegistryError } from '../session/graphql-client';
 
-/** A GraphQL answer with errors, or a failed HTTP exchange, in words a reader of the page can use. */
-export class RegistryRequestError extends Error {}
+export { RegistryRequestError };
 
 interface GraphqlAnswer<Data> {
   data?: Data;
-  errors?: Array<{ message: string; extensions?: { code?: string } }>;
+  errors?: RegistryError[];
 }
 
 /** SHA-256 in hex, as Apollo's persisted queries name an operation; undefined off a secure context. */
@@ -63,21 +64,25 @@ async function graphql<Data>(
     url.searchParams.set('variables', JSON.stringify(variables));
     url.searchParams.set('extensions', JSON.stringify(extensions));
     answer = await exchange<Data>(
-      fetch(url, { headers: { accept: 'application/json', 'apollo-require-preflight': 'true' }, signal }),
+      fetch(url, {
+        headers: { accept: 'application/json', 'apollo-require-preflight': 'true', ...authorizationHeaders() },
+        signal,
+      }),
     );
   }
   if (!answer || answer.body.errors?.some((error) => error.extensions?.code === 'PERSISTED_QUERY_NOT_FOUND')) {
     answer = await exchange<Data>(
       fetch(endpoint, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        headers: { 'content-type': 'application/json', accept: 'application/json', ...authorizationHeaders() },
         body: JSON.stringify({ query, operationName, variables, extensions }),
         signal,
       }),
     );
   }
   const { response, body } = answer;
-  if (body.errors?.length) throw new RegistryRequestError(body.errors.map((error) => error.message).join('; '));
+  if (body.errors?.length)
+    throw new RegistryRequestError(body.errors.map((error) => error.message).join('; '), body.errors);
   if (!response.ok || !body.data) throw new RegistryRequestError(`The registry answered HTTP ${response.status}`);
   return body.data;
 }
