@@ -7,9 +7,9 @@ import { ExpireIdempotencyRecords1764410000000 } from '../migrations/17644100000
 import { AllowSystemActorsInAuditLog1764420000000 } from '../migrations/1764420000000-allow-system-actors-in-audit-log.js';
 import { RecordCorrectionsAndRetractions1764430000000 } from '../migrations/1764430000000-record-corrections-and-retractions.js';
 import { MakeCoalitionFactsWritable1764440000000 } from '../migrations/1764440000000-make-coalition-facts-writable.js';
+import { AddRegistryChangePosition1764445000000 } from '../migrations/1764445000000-add-registry-change-position.js';
 import { TrackDatasetRevisions1764450000000 } from '../migrations/1764450000000-track-dataset-revisions.js';
 import { AddSharedPersistedQueries1764470000000 } from '../migrations/1764470000000-add-shared-persisted-queries.js';
-import { AddRegistryChangePosition1764480000000 } from '../migrations/1764480000000-add-registry-change-position.js';
 import { ApiKeyEntity } from './auth/api-key.entity.js';
 import { AuditEntryEntity } from './audit/audit-entry.entity.js';
 import { CoalitionEventEntity } from './coalitions/coalition-event.entity.js';
@@ -58,9 +58,9 @@ export const MIGRATIONS = [
   AllowSystemActorsInAuditLog1764420000000,
   RecordCorrectionsAndRetractions1764430000000,
   MakeCoalitionFactsWritable1764440000000,
+  AddRegistryChangePosition1764445000000,
   TrackDatasetRevisions1764450000000,
   AddSharedPersistedQueries1764470000000,
-  AddRegistryChangePosition1764480000000,
 ];
 
 export const REGISTRY_SCHEMA: DatabaseSchema = { entities: ENTITIES, migrations: MIGRATIONS };

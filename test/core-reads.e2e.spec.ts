@@ -39,7 +39,7 @@ describe('coalitions', () => {
   it('keeps the reported figures, oldest first, apart from the named roster', async () => {
     const { data } = await service.graphql(`{ coalition(slug: "${SLUG}") {
       rosterNote
-      reportedFigures { reportedOn reportedOnPrecision countries countriesQualifier organizations organizationsQualifier wording sources { title } }
+      reportedFigures { reportedOn reportedOnPrecision countries countriesQualifier organizations organizationsQualifier combined wording sources { title } }
       stats { total committed reported { countries } }
       memberships { totalCount }
     } }`);
@@ -49,8 +49,10 @@ describe('coalitions', () => {
     expect(figures.map((figure: { reportedOn: string }) => figure.reportedOn)).toEqual([
       '2023-07-06',
       '2023-07-07',
+      '2023-07-07',
       '2023-11-16',
       '2024-03-01',
+      '2024-09-24',
       '2024-09-24',
       '2025-01-16',
     ]);
@@ -62,8 +64,11 @@ describe('coalitions', () => {
       organizations: 12,
       organizationsQualifier: 'MORE_THAN',
     });
-    expect(figures[3]).toMatchObject({ countries: 149, organizations: 14, reportedOnPrecision: 'MONTH' });
-    expect(figures[4]).toMatchObject({
+    // Revision 2's figures: one combined count, and one dated only from the 2024 summit on.
+    expect(figures[2]).toMatchObject({ combined: 97, countries: null, organizations: null });
+    expect(figures[4]).toMatchObject({ countries: 149, organizations: 14, reportedOnPrecision: 'MONTH' });
+    expect(figures[6]).toMatchObject({ countries: 163, organizations: 15, reportedOnPrecision: 'ON_OR_AFTER' });
+    expect(figures[5]).toMatchObject({
       countries: 159,
       organizations: 15,
       wording: '159 countries and 15 international organizations',
@@ -90,7 +95,8 @@ describe('coalitions', () => {
     const engaged = coalition.engagedNonMembers.map(
       (engagement: { participant: { code: string } }) => engagement.participant.code,
     );
-    expect(engaged.sort()).toEqual(['INCB', 'OAS-CICAD', 'UNODC', 'UPU', 'WCO']);
+    // Five organisations (revision 1) and KR, reported but unconfirmed (revision 2).
+    expect(engaged.sort()).toEqual(['INCB', 'KR', 'OAS-CICAD', 'UNODC', 'UPU', 'WCO']);
   });
 });
 

@@ -270,6 +270,43 @@ describe('a fresh registry', () => {
     );
   });
 
+  it('lists both new headcounts with their sources, and KR as engaged, not a member', async () => {
+    const { data } = await app.current().graphql(`{ coalition(slug: "${SLUG}") {
+      reportedFigures { reportedOn reportedOnPrecision countries organizations combined combinedQualifier wording sources { url } }
+      engagedNonMembers { participant { code } note sources { url } }
+    } kr: membership(coalition: "${SLUG}", participant: "KR") { status } }`);
+    const figures = data!.coalition.reportedFigures;
+    expect(figures).toContainEqual({
+      reportedOn: '2023-07-07',
+      reportedOnPrecision: 'DAY',
+      countries: null,
+      organizations: null,
+      combined: 97,
+      combinedQualifier: 'EXACT',
+      wording: '97 countries and international organisations',
+      sources: [
+        {
+          url: 'https://www.thenationalnews.com/world/us-news/2023/07/07/nearly-100-countries-and-organisations-join-forces-to-combat-synthetic-drugs/',
+        },
+      ],
+    });
+    expect(figures).toContainEqual(
+      expect.objectContaining({
+        reportedOn: '2024-09-24',
+        reportedOnPrecision: 'ON_OR_AFTER',
+        countries: 163,
+        organizations: 15,
+        sources: [{ url: 'https://www.globalcoalition.us/' }],
+      }),
+    );
+    expect(data!.coalition.engagedNonMembers).toContainEqual({
+      participant: { code: 'KR' },
+      note: "reported as going to participate ('South Korea will reportedly participate'); no source confirms it",
+      sources: [{ url: 'https://world.kbs.co.kr/service/news_view.htm?lang=e&Seq_Code=178964' }],
+    });
+    expect(data!.kr).toBeNull();
+  });
+
   it('records each revision in the audit log as dataset:r<N>, with what it applied and skipped', async () => {
     const client = new pg.Client({ connectionString: app.current().databaseUrl });
     await client.connect();
@@ -282,8 +319,8 @@ describe('a fresh registry', () => {
       expect(rows).toEqual([
         // Revision 1: 26 memberships, 24 commitments and the revision itself; revision 2: 4 members and itself.
         expect.objectContaining({ actor: 'dataset:r1', role: 'SYSTEM', applied: '1' }),
-        // Revision 2: four members, NL's correction, and the revision itself.
-        { actor: 'dataset:r2', role: 'SYSTEM', entries: 6, applied: '5' },
+        // Revision 2: four members, NL's correction, two figures, KR's engagement, and the revision itself.
+        { actor: 'dataset:r2', role: 'SYSTEM', entries: 9, applied: '8' },
       ]);
     } finally {
       await client.end();

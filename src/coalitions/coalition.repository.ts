@@ -95,6 +95,11 @@ export class CoalitionRepository {
     return rows.length > 0;
   }
 
+  /** The engagement of that participant with that coalition, if any. */
+  engagementOf(manager: EntityManager, coalitionId: string, participantId: string): Promise<EngagementEntity | null> {
+    return manager.getRepository(EngagementEntity).findOneBy({ coalitionId, participantId });
+  }
+
   async hasEngagement(manager: EntityManager, coalitionId: string, participantId: string): Promise<boolean> {
     const rows: unknown[] = await manager.query(
       `SELECT 1 FROM engagement WHERE coalition_id = $1 AND participant_id = $2`,

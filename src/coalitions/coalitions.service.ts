@@ -46,6 +46,11 @@ export class CoalitionsService {
     return row;
   }
 
+  /** Inside a write's transaction: a participant's engagement with the coalition, if any (a dataset revision's check). */
+  engagementIn(manager: EntityManager, coalitionId: string, participantId: string): Promise<EngagementEntity | null> {
+    return this.coalitions.engagementOf(manager, coalitionId, participantId);
+  }
+
   /** Inside a write's transaction: the coalition as that transaction sees it (a dataset revision's check). */
   findIn(manager: EntityManager, slug: string): Promise<CoalitionEntity | null> {
     return this.coalitions.bySlug(slug, manager);

@@ -51,6 +51,14 @@ export class ReportedFigureRepository {
     return row ?? null;
   }
 
+  /** Every figure of that coalition dated that day, retracted ones included. */
+  ofDay(manager: EntityManager, coalitionId: string, reportedOn: string): Promise<ReportedFigureEntity[]> {
+    return manager.query(
+      `SELECT ${COLUMNS} FROM reported_figure f WHERE f.coalition_id = $1 AND f.reported_on = $2 ORDER BY f.sequence`,
+      [coalitionId, reportedOn],
+    );
+  }
+
   /** The figure of that coalition, day and wording (the table's UNIQUE), if any. */
   async same(manager: EntityManager, figure: NewReportedFigure): Promise<ReportedFigureEntity | null> {
     const [row]: ReportedFigureEntity[] = await manager.query(

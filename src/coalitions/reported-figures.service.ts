@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { WriteTransaction } from '../audit/write-transaction.js';
 import { assertDateInOrder } from '../common/calendar-date.js';
 import { DatePrecision } from '../common/date-precision.js';
@@ -51,6 +52,14 @@ export class ReportedFiguresService {
         groupInOrder(ids, await this.figures.ofCoalitions(ids, includeRetracted), (row) => row.coalitionId),
       )
       .load(coalitionId);
+  }
+
+  /**
+   * Inside a write's transaction: the coalition's figures dated `reportedOn`, retracted ones included
+   * (what a dataset revision weighs before it adds one).
+   */
+  onDay(manager: EntityManager, coalitionId: string, reportedOn: string): Promise<ReportedFigureEntity[]> {
+    return this.figures.ofDay(manager, coalitionId, reportedOn);
   }
 
   /** The figure `stats(asOf:)` reports (see reportedFigureAsOf for the rule). */

@@ -1,3 +1,4 @@
+import type { FigureQualifier } from '../coalitions/figure-qualifier.js';
 import type { DatePrecision } from '../common/date-precision.js';
 import type { MembershipStatus } from '../memberships/membership-status.js';
 import type { CoalitionSeed, SourceSeed } from './coalition-seed.js';
@@ -49,7 +50,33 @@ export interface MembershipCorrectionItem {
   sources: string[];
 }
 
-export type RevisionItem = CoalitionItem | MembershipItem | MembershipCorrectionItem;
+/** A reported headcount; `precision: ON_OR_AFTER` when the source dates it only from a day on. */
+export interface ReportedFigureItem {
+  kind: 'reportedFigure';
+  coalition: string;
+  reportedOn: string;
+  precision?: `${DatePrecision}`;
+  countries: number | null;
+  countriesQualifier?: `${FigureQualifier}`;
+  organizations: number | null;
+  organizationsQualifier?: `${FigureQualifier}`;
+  combined?: number;
+  combinedQualifier?: `${FigureQualifier}`;
+  wording: string;
+  sources: string[];
+}
+
+/** A participant a source links with the coalition without confirming it a member. */
+export interface EngagementItem {
+  kind: 'engagement';
+  coalition: string;
+  participant: string;
+  note: string;
+  sources: string[];
+}
+
+export type RevisionItem =
+  CoalitionItem | MembershipItem | MembershipCorrectionItem | ReportedFigureItem | EngagementItem;
 
 /** How a log line and the revision's record name an item. */
 export function itemLabel(item: RevisionItem): string {
@@ -60,5 +87,9 @@ export function itemLabel(item: RevisionItem): string {
       return `membership ${item.participant} of ${item.coalition}`;
     case 'membershipCorrection':
       return `first event of membership ${item.participant} of ${item.coalition}`;
+    case 'reportedFigure':
+      return `reported figure of ${item.coalition} on ${item.reportedOn}: ${item.wording}`;
+    case 'engagement':
+      return `engagement of ${item.participant} with ${item.coalition}`;
   }
 }

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import type { WriteTransaction } from '../audit/write-transaction.js';
+import { CoalitionRecordsService } from '../coalitions/coalition-records.service.js';
 import { CoalitionsService } from '../coalitions/coalitions.service.js';
+import type { FigureQualifier } from '../coalitions/figure-qualifier.js';
+import { ReportedFiguresService } from '../coalitions/reported-figures.service.js';
 import type { DatePrecision } from '../common/date-precision.js';
 import { MembershipLedger } from '../memberships/membership-ledger.js';
 import type { MembershipStatus } from '../memberships/membership-status.js';
@@ -10,8 +13,10 @@ import { ParticipantsService } from '../participants/participants.service.js';
 import { CoalitionLoader } from './coalition-loader.js';
 import {
   itemLabel,
+  type EngagementItem,
   type MembershipCorrectionItem,
   type MembershipItem,
+  type ReportedFigureItem,
   type RevisionItem,
 } from './dataset-revision.js';
 import {
@@ -36,6 +41,8 @@ export class RevisionItems {
   constructor(
     private readonly audit: AuditService,
     private readonly coalitions: CoalitionsService,
+    private readonly records: CoalitionRecordsService,
+    private readonly figures: ReportedFiguresService,
     private readonly participants: ParticipantsService,
     private readonly memberships: MembershipsService,
     private readonly ledger: MembershipLedger,
@@ -61,6 +68,10 @@ export class RevisionItems {
         return this.addMember(tx, item, sources, decided);
       case 'membershipCorrection':
         return this.correctFirstEvent(tx, item, sources, decided);
+      case 'reportedFigure':
+        return this.addFigure(tx, item, sources, decided);
+      case 'engagement':
+        return this.addEngagement(tx, item, sources, decided);
     }
   }
 
@@ -92,6 +103,65 @@ export class RevisionItems {
       effectiveOn: item.attested,
       isAttested: true,
       note: item.note ?? null,
+      sources: await sources.cite(item.sources),
+      operation: REVISION_OPERATION,
+    });
+    return true;
+  }
+
+  /** A headcount, unless the coalition has one that day with the same wording or the same numbers. */
+  private async addFigure(
+    tx: WriteTransaction,
+    item: ReportedFigureItem,
+    sources: RevisionSources,
+    decided: (decision: ItemDecision) => boolean,
+  ): Promise<boolean> {
+    const { id: coalitionId } = await this.coalition(tx, item.coalition);
+    const same = (await this.figures.onDay(tx.manager, coalitionId, item.reportedOn)).filter(
+      (figure) =>
+        figure.wording === item.wording ||
+        (figure.countries === item.countries &&
+          figure.organizations === item.organizations &&
+          figure.combined === (item.combined ?? null)),
+    );
+    const writers = (await Promise.all(same.map((figure) => this.audit.writersOf(tx.manager, figure.id)))).flat();
+    const target: ItemTarget = same.length > 0 ? { isPresent: true, writers } : { isPresent: false };
+    if (!decided(decideRevisionItem('add', target))) return false;
+    await this.figures.record(tx, {
+      coalitionId,
+      reportedOn: item.reportedOn,
+      reportedOnPrecision: (item.precision ?? 'DAY') as DatePrecision,
+      countries: item.countries,
+      countriesQualifier: (item.countriesQualifier ?? null) as FigureQualifier | null,
+      organizations: item.organizations,
+      organizationsQualifier: (item.organizationsQualifier ?? null) as FigureQualifier | null,
+      combined: item.combined ?? null,
+      combinedQualifier: (item.combinedQualifier ?? null) as FigureQualifier | null,
+      wording: item.wording,
+      sources: await sources.cite(item.sources),
+      operation: REVISION_OPERATION,
+    });
+    return true;
+  }
+
+  /** A participant linked with the coalition but not confirmed a member (a country or an organisation). */
+  private async addEngagement(
+    tx: WriteTransaction,
+    item: EngagementItem,
+    sources: RevisionSources,
+    decided: (decision: ItemDecision) => boolean,
+  ): Promise<boolean> {
+    const { coalitionId, participantId } = await this.parties(tx, item);
+    const existing = await this.coalitions.engagementIn(tx.manager, coalitionId, participantId);
+    const target: ItemTarget = existing
+      ? { isPresent: true, writers: await this.audit.writersOf(tx.manager, existing.id) }
+      : { isPresent: false };
+    if (!decided(decideRevisionItem('add', target))) return false;
+    await this.records.recordEngagement(tx, {
+      coalitionId,
+      participantId,
+      participant: item.participant,
+      note: item.note,
       sources: await sources.cite(item.sources),
       operation: REVISION_OPERATION,
     });
@@ -138,9 +208,14 @@ export class RevisionItems {
     return [...audited, ...named.map((name) => ({ name }))];
   }
 
+  private async coalition(tx: WriteTransaction, slug: string) {
+    const coalition = await this.coalitions.findIn(tx.manager, slug);
+    if (!coalition) throw new Error(`The dataset names unknown coalition "${slug}"`);
+    return coalition;
+  }
+
   private async parties(tx: WriteTransaction, item: { coalition: string; participant: string }) {
-    const coalition = await this.coalitions.findIn(tx.manager, item.coalition);
-    if (!coalition) throw new Error(`The dataset names unknown coalition "${item.coalition}"`);
+    const coalition = await this.coalition(tx, item.coalition);
     const participant = await this.participants.findEntityByCode(item.participant, tx.manager);
     if (!participant) throw new Error(`The dataset names unknown participant "${item.participant}"`);
     return { coalitionId: coalition.id, participantId: participant.id };

@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * lock held to the commit, so the numbers rise in commit order): a live subscriber can tell it missed
  * a change, whichever instance it listens on.
  */
-export class AddRegistryChangePosition1764480000000 implements MigrationInterface {
-  name = 'AddRegistryChangePosition1764480000000';
+export class AddRegistryChangePosition1764445000000 implements MigrationInterface {
+  name = 'AddRegistryChangePosition1764445000000';
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`CREATE SEQUENCE registry_change_position AS bigint`);
