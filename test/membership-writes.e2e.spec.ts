@@ -224,22 +224,22 @@ describe('idempotent retries', () => {
 describe('all or nothing', () => {
   it('leaves no event and no audit entry when a constraint fails half-way through the transaction', async () => {
     const db = service.app.get(DataSource);
-    await invite('ES', '2024-01-01');
-    const before = await current('ES');
+    await invite('GR', '2024-01-01');
+    const before = await current('GR');
     const [{ n: events }] = await db.query(`SELECT count(*)::int AS n FROM membership_event`);
     const audits = await auditCount();
     // The audit entry is the last row each write inserts; make the database refuse it for this write only.
     await db.query(
-      `ALTER TABLE audit_entry ADD CONSTRAINT test_refuses_spain CHECK (after->'participantId' IS NULL OR operation <> 'changeMembershipStatus') NOT VALID`,
+      `ALTER TABLE audit_entry ADD CONSTRAINT test_refuses_greece CHECK (after->'participantId' IS NULL OR operation <> 'changeMembershipStatus') NOT VALID`,
     );
     try {
-      const { errors } = await change('ES', 'COMMITTED', '2024-02-01', before.version);
+      const { errors } = await change('GR', 'COMMITTED', '2024-02-01', before.version);
       expect(errors![0].extensions!.code).toBe('INTERNAL_SERVER_ERROR');
       expect(JSON.stringify(errors)).not.toMatch(/audit_entry|constraint|INSERT/i);
     } finally {
-      await db.query(`ALTER TABLE audit_entry DROP CONSTRAINT test_refuses_spain`);
+      await db.query(`ALTER TABLE audit_entry DROP CONSTRAINT test_refuses_greece`);
     }
-    expect(await current('ES')).toEqual(before);
+    expect(await current('GR')).toEqual(before);
     expect((await db.query(`SELECT count(*)::int AS n FROM membership_event`))[0].n).toBe(events);
     expect(await auditCount()).toBe(audits);
   });

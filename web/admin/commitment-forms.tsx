@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { fetchMembership, MUTATIONS, write, type CommitmentState, type MembershipState } from './admin-api';
+import { ChangedFields } from './changed-fields';
 import { emptyToNull, RecordView, sourceOf, WriteForm } from './form-kit';
 import { RecordLoader } from './record-loader';
 
@@ -54,17 +55,9 @@ export function RecordCommitmentForm({ coalition }: { coalition: string }) {
 
 function CommitmentChanges({ shown, current }: { shown: CommitmentState; current: CommitmentState | undefined }) {
   if (!current) return <p>The commitment is no longer on this member&apos;s record.</p>;
-  const changed = (['status', 'title', 'version'] as const).filter((field) => shown[field] !== current[field]);
   return (
     <div className="conflict">
-      <p>Since you opened this form, someone changed this commitment:</p>
-      <ul>
-        {changed.map((field) => (
-          <li key={field}>
-            {field}: {String(shown[field])} → {String(current[field])}
-          </li>
-        ))}
-      </ul>
+      <ChangedFields noun="commitment" shown={shown} current={current} fields={['status', 'title', 'version']} />
       <p data-testid="current-commitment">
         Now: {current.title}, <strong>{current.status}</strong> (version {current.version})
       </p>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { fetchMembership, MUTATIONS, write, type MembershipState } from './admin-api';
+import { ChangedFields } from './changed-fields';
 import { emptyToNull, RecordView, sourceOf, WriteForm, type FieldSpec } from './form-kit';
 import { CurrentMembership, RecordLoader } from './record-loader';
 
@@ -50,17 +51,9 @@ export function InviteForm({ coalition }: { coalition: string }) {
 /** What a membership looked like when the form showed it, against how it is now. */
 export function MembershipChanges({ shown, current }: { shown: MembershipState; current: MembershipState | null }) {
   if (!current) return <p>The membership no longer exists.</p>;
-  const changed = (['status', 'statusSince', 'version'] as const).filter((field) => shown[field] !== current[field]);
   return (
     <div className="conflict">
-      <p>Since you opened this form, someone changed this membership:</p>
-      <ul>
-        {changed.map((field) => (
-          <li key={field}>
-            {field}: {String(shown[field])} → {String(current[field])}
-          </li>
-        ))}
-      </ul>
+      <ChangedFields noun="membership" shown={shown} current={current} fields={['status', 'statusSince', 'version']} />
     </div>
   );
 }
