@@ -63,9 +63,9 @@ const figureInput = (n: number): Input => ({
 
 const wordings = (data: any): string[] => data.coalition.reportedFigures.map((f: { wording: string }) => f.wording);
 
-/** Countries no seed fact engages with, one per engagement the table records. */
+/** Countries no dataset fact engages with (revision 2 engages KR), one per engagement the table records. */
 let engaged = 0;
-const ENGAGED = ['KR', 'BR', 'ZA', 'NG', 'ID', 'VN', 'KE', 'PE', 'CO', 'AR', 'CL', 'GH'];
+const ENGAGED = ['TH', 'BR', 'ZA', 'NG', 'ID', 'VN', 'KE', 'PE', 'CO', 'AR', 'CL', 'GH'];
 
 export const FACT_WRITES: FactWrite[] = [
   {
