@@ -67,12 +67,13 @@ describe('Coalition.timeline', () => {
   it('counts by status at each month end, growing from the launch', async () => {
     const periods = await timeline('MONTH', '2023-07-01', '2024-12-31');
     expect(periods).toHaveLength(18);
-    expect(periods[0]).toMatchObject({ start: '2023-07-01', end: '2023-07-31', total: 10 });
+    // Revision 2 adds ES, MA, JO and SA in July 2023 and moves NL's start from 2024-09-24 to 2023-07-07.
+    expect(periods[0]).toMatchObject({ start: '2023-07-01', end: '2023-07-31', total: 15 });
     const september2024 = periods.find((period) => period.start === '2024-09-01')!;
-    expect(september2024.byStatus.find((entry) => entry.status === 'COMMITTED')!.count).toBe(21);
+    expect(september2024.byStatus.find((entry) => entry.status === 'COMMITTED')!.count).toBe(25);
     expect(periods.at(-1)!.byStatus).toEqual([
       { status: 'INVITED', count: 2 },
-      { status: 'COMMITTED', count: 21 },
+      { status: 'COMMITTED', count: 25 },
       { status: 'DECLINED', count: 1 },
       { status: 'WITHDRAWN', count: 1 },
     ]);

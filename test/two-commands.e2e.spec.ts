@@ -42,7 +42,7 @@ it('serves on an embedded PostgreSQL, keeps admin writes across restarts, never 
   try {
     const after = await postGraphql(second.baseUrl, COUNTS);
     expect(after.data!.coalition.stats).toEqual({ total: 31, committed: 29 });
-    expect(after.data!.coalition.reportedFigures).toHaveLength(6);
+    expect(after.data!.coalition.reportedFigures).toHaveLength(8);
     const nz = await postGraphql(
       second.baseUrl,
       `{ membership(coalition: "synthetic-drug-threats", participant: "NZ") { status invitedOn } }`,
