@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { verifyBackup } from '../src/backup/backup-file.js';
+import { DATASET_REVISIONS } from '../src/seed/dataset-revisions.js';
 import { bearer, createTestKeys, type TestKeys } from './support/api-keys.js';
 import { BACKUP, backupText, RESTORE, startWriter, writtenFile, type Writer } from './support/backup-cli.js';
 import { runCli, type CliResult } from './support/run-cli.js';
@@ -211,6 +212,7 @@ it('restores the registry exactly as it stood at the backup, taken while a write
     expect(rowsOf('membership')).toBe((atBackup.roster as any).coalition.memberships.totalCount);
     expect(rowsOf('api_key')).toBe(3);
     expect(rowsOf('idempotency_record')).toBe(1);
+    expect(manifest.datasetRevision).toBe(DATASET_REVISIONS.at(-1)!.revision);
     // Keys travel as scrypt hashes only.
     expect(backupText(file)).not.toContain(keys.admin);
     expect(backupText(file)).not.toContain(keys.admin.split('_').at(-1));

@@ -202,6 +202,17 @@ describe('a restore that fails inside its transaction', () => {
     expect(await objectsIn(url)).toBe(0);
   });
 
+  it('refuses rows whose dataset revision is not the manifest’s, rolled back', async () => {
+    const mislabelled = await rewrittenBackup(file, path.join(folder, 'mislabelled.backup.gz'), {
+      manifest: (manifest) => ({ ...manifest, datasetRevision: (manifest.datasetRevision ?? 0) + 1 }),
+    });
+    const url = await emptyDatabase();
+    const failed = await runCli(RESTORE, [mislabelled, '--into', url], {});
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/hold dataset revision \d+ where the manifest says \d+.*rolled back/s);
+    expect(await objectsIn(url)).toBe(0);
+  });
+
   it('with --replace keeps what it would have dropped', async () => {
     const url = await restoredCopy();
     const before = await fingerprintOfData(url);

@@ -40,8 +40,11 @@ export interface BackupManifest {
   schemaMigration: string;
   /** Every migration applied to the source, in the order it ran (the migrations table, by id). */
   migrations: string[];
-  /** The registry does not record a dataset revision yet: null until it does. */
-  datasetRevision: string | null;
+  /**
+   * The dataset revision the source held (0 before the first was applied); null for a schema from
+   * before revisions were tracked.
+   */
+  datasetRevision: number | null;
   /** In load order: a table comes after every table it references. */
   tables: BackupTable[];
 }

@@ -33,7 +33,8 @@ async function main(): Promise<void> {
     const rows = manifest.tables.reduce((sum, table) => sum + table.rows, 0);
     process.stdout.write(
       `Backed up ${manifest.tables.length} tables (${rows} rows) of database ${manifest.server.database} as of ` +
-        `${manifest.createdAt}, schema at ${manifest.schemaMigration}: ${Math.ceil(bytes / 1024)} KiB in ` +
+        `${manifest.createdAt}, schema at ${manifest.schemaMigration}, dataset revision ${manifest.datasetRevision ?? 'none'}: ` +
+        `${Math.ceil(bytes / 1024)} KiB in ` +
         `${((Date.now() - startedAt) / 1000).toFixed(1)} s.\n`,
     );
     if (keep !== undefined) {

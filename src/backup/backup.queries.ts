@@ -67,6 +67,21 @@ export async function appliedMigrations(client: pg.ClientBase): Promise<string[]
   return applied.rows.map((row) => row.name);
 }
 
+/**
+ * The dataset revision the database holds (what `Query.datasetRevision` answers), read in the backup's
+ * own snapshot; null for a schema from before revisions were tracked (no dataset_revision table).
+ */
+export async function heldDatasetRevision(client: pg.ClientBase): Promise<number | null> {
+  const { rows } = await client.query<{ exists: boolean }>(
+    `SELECT to_regclass('dataset_revision') IS NOT NULL AS exists`,
+  );
+  if (!rows[0]!.exists) return null;
+  const held = await client.query<{ revision: number }>(
+    `SELECT coalesce(max(revision), 0)::int AS revision FROM dataset_revision`,
+  );
+  return held.rows[0]!.revision;
+}
+
 export async function rowCount(client: pg.ClientBase, table: string): Promise<number> {
   const { rows } = await client.query<{ count: string }>(`SELECT count(*) AS count FROM ${quoted(client, table)}`);
   return Number(rows[0]!.count);

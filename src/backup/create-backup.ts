@@ -6,7 +6,14 @@ import pg from 'pg';
 import copyStreams from 'pg-copy-streams';
 import { BackupRefused } from './backup-errors.js';
 import { BackupFileWriter, BACKUP_FORMAT_VERSION, type BackupManifest } from './backup-file.js';
-import { appliedMigrations, copyOutSql, registryTables, rowCount, useCopySettings } from './backup.queries.js';
+import {
+  appliedMigrations,
+  copyOutSql,
+  heldDatasetRevision,
+  registryTables,
+  rowCount,
+  useCopySettings,
+} from './backup.queries.js';
 import { loadOrder } from './table-order.js';
 
 /** The name and version of this code, from the package.json above this file (in src/ or dist/src/). */
@@ -73,7 +80,7 @@ export async function createBackup(databaseUrl: string, file: string): Promise<B
       server: { version: moment.version, database: moment.database, schema: moment.schema },
       schemaMigration: migrations.at(-1)!,
       migrations,
-      datasetRevision: null,
+      datasetRevision: await heldDatasetRevision(client),
       tables: [],
     };
     for (const table of tables) {

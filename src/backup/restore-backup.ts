@@ -12,6 +12,7 @@ import {
   copyInSql,
   dropSchemaObjects,
   emptyTables,
+  heldDatasetRevision,
   registryTables,
   rowCount,
   schemaObjects,
@@ -94,6 +95,12 @@ export async function restoreBackup(file: string, targetUrl: string, options: Re
       if (count !== table.rows) {
         throw new RestoreFailed(`${count} rows were restored into ${table.name} where the manifest says ${table.rows}`);
       }
+    }
+    const revision = await heldDatasetRevision(client);
+    if (revision !== manifest.datasetRevision) {
+      throw new RestoreFailed(
+        `The restored rows hold dataset revision ${revision} where the manifest says ${manifest.datasetRevision}`,
+      );
     }
     await continueSequences(
       client,
