@@ -1,21 +1,5 @@
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
-import { DataSource } from 'typeorm';
-import { systemActor } from '../src/audit/actor.js';
-import { AuditService } from '../src/audit/audit.service.js';
-import { AuditedWriteService } from '../src/audit/audited-write.service.js';
-import { withApplicationOn } from '../src/cli-application.js';
-import { MembershipStatus } from '../src/memberships/membership-status.js';
-import { MembershipWritesService } from '../src/memberships/membership-writes.service.js';
-import { MembershipsModule } from '../src/memberships/memberships.module.js';
-import { ParticipantsService } from '../src/participants/participants.service.js';
-import { dataSourceOptions } from '../src/database/data-source.options.js';
-import { migrate } from '../src/database/migrate.js';
-import { ENTITIES, MIGRATIONS } from '../src/registry-database.js';
-import { CoalitionLoader } from '../src/seed/coalition-loader.js';
-import { SeedModule } from '../src/seed/seed.module.js';
-import { RevisionSources } from '../src/seed/revision-sources.js';
-import { SYNTHETIC_DRUG_COALITION } from '../src/seed/synthetic-drug-coalition.revision-1.data.js';
-import { SourcesService } from '../src/sources/sources.service.js';
 import { fingerprintOfData } from './support/registry-data.js';
 import { postGraphql, startServiceProcess, type ServiceProcess } from './support/service-process.js';
 import { createTestDatabase, useTestApp } from './support/test-app.js';
@@ -24,57 +8,22 @@ const SLUG = 'synthetic-drug-threats';
 const MEMBER = `status statusSince version history { status effectiveOn isAttested recordedBy note sources { url title } }`;
 const NATIONAL_0706 =
   'https://www.thenationalnews.com/world/us-news/2023/07/06/us-rallies-international-effort-to-combat-synthetic-drug-trade/';
-const CURATOR = { caller: { keyId: 'curator-key', keyName: 'curator', role: 'ADMIN' as const }, requestId: 'r-1' };
-
-/** Migration 1764450000000 is the first that knows dataset revisions: main had the ones before it. */
-const BEFORE_REVISIONS = MIGRATIONS.filter((migration) => Number(migration.name.slice(-13)) < 1764450000000);
-
 /**
- * A registry as the code on main before revisions left it: the schema of its migrations, the seed's
- * facts (revision 1, written as `seed`), then an admin's writes: ES invited (revision 2 names ES a
- * member), citing The National's 6 July article under the curator's own title (revision 2 cites it
- * too), and China declined (revision 2 does not touch it).
+ * A registry as the landed code before revisions left it, with an admin's writes on top: ES invited
+ * (revision 2 names ES a member), citing The National's 6 July article under the curator's own title
+ * (revision 2 cites it too), and China declined (revision 2 does not touch it). The fixture is a dump
+ * of a database that code really made (its header says how), so the upgrade meets its real rows.
  */
 async function registryFromBeforeRevisions(url: string): Promise<void> {
-  const dataSource = new DataSource(dataSourceOptions(url, { entities: ENTITIES, migrations: BEFORE_REVISIONS }));
-  await dataSource.initialize();
+  const dump = readFileSync(new URL('./fixtures/registry-before-revisions.sql', import.meta.url), 'utf8');
+  // Its own connection: the dump empties search_path for the session it runs in.
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
   try {
-    await migrate(dataSource);
+    await client.query(dump);
   } finally {
-    await dataSource.destroy();
+    await client.end();
   }
-  await withApplicationOn(url, [SeedModule, MembershipsModule], async (app) => {
-    // As main's seed did it: one transaction of the seed's reference data and facts, written as `seed`.
-    await app.get(AuditedWriteService).run(systemActor('seed'), async (tx) => {
-      const participants = app.get(ParticipantsService);
-      await participants.refreshCountries(tx.manager);
-      await participants.ensureOrganization(tx.manager, { acronym: 'EU', name: 'European Union', aliases: [] });
-      const sources = new RevisionSources(
-        tx.manager,
-        SYNTHETIC_DRUG_COALITION.sources,
-        { sources: app.get(SourcesService), audit: app.get(AuditService) },
-        () => undefined,
-      );
-      await app.get(CoalitionLoader).load(tx, SYNTHETIC_DRUG_COALITION, sources, 'seedCoalition');
-    });
-    const writes = app.get(MembershipWritesService);
-    await writes.recordInvitation(CURATOR, {
-      coalition: SLUG,
-      participant: 'ES',
-      invitedOn: '2023-06-30',
-      note: 'the curator recorded an invitation',
-      source: { url: NATIONAL_0706, title: "The curator's note of The National, 6 July" },
-    });
-    await writes.changeStatus(CURATOR, {
-      coalition: SLUG,
-      participant: 'CN',
-      status: MembershipStatus.DECLINED,
-      effectiveOn: '2024-04-30',
-      expectedVersion: 1,
-      note: 'the curator recorded a refusal',
-      source: { url: 'https://example.org/curator/cn', title: 'Curator test source' },
-    });
-  });
 }
 
 async function counts(url: string): Promise<{ events: number; audit: number; revisions: number }> {
