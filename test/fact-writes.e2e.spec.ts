@@ -48,8 +48,13 @@ describe.each(FACT_WRITES.map((write) => [write.mutation, write] as [string, Fac
     const entry = await latestAudit();
     expect(entry.operation).toBe(mutation);
     expect(entry.after).toEqual(expect.objectContaining(write.auditedAfter(data![mutation])));
-    if (write.isUpdate) expect(entry.before).toEqual(expect.objectContaining({ id: data![mutation].id }));
-    else expect(entry.before).toBeNull();
+    if (write.isUpdate) {
+      // The record as it stood: the version the caller saw, the one the write replaced.
+      const seen = Number(request.input.expectedVersion);
+      expect(entry.before).toEqual(expect.objectContaining({ id: data![mutation].id, version: seen }));
+      expect(entry.after).toEqual(expect.objectContaining({ version: seen + 1 }));
+      expect(entry.before).not.toEqual(entry.after);
+    } else expect(entry.before).toBeNull();
   });
 
   it('is refused to a viewer key (FORBIDDEN) and to an anonymous caller (UNAUTHENTICATED), writing nothing', async () => {
