@@ -1,4 +1,5 @@
 import { authorizationHeaders } from './api-key';
+import { SESSION_OPERATIONS } from './session-operations';
 
 /** One GraphQL error as the registry reports it: a message for people and a code (and the field at fault). */
 export interface RegistryError {
@@ -52,6 +53,6 @@ export interface Viewer {
 
 /** Who a key belongs to; refused (UNAUTHENTICATED) when it is not a live key. */
 export async function fetchViewer(key: string | null): Promise<Viewer | null> {
-  const data = await graphql<{ viewer: Viewer | null }>('query Viewer { viewer { name role } }', {}, { key });
+  const data = await graphql<{ viewer: Viewer | null }>(SESSION_OPERATIONS.Viewer, {}, { key });
   return data.viewer;
 }
