@@ -273,6 +273,46 @@ describeInBrowser('the admin console at /admin in Chromium', () => {
     await page.close();
   });
 
+  it("sends X-Registry-Min-Position after its own write: the position the write's answer gave", async () => {
+    const page = await signedInConsole();
+    const sent: Array<{ operation: string; minPosition: string | undefined }> = [];
+    const written: string[] = [];
+    page.on('request', (request) => {
+      if (!new URL(request.url()).pathname.endsWith('/graphql') || request.method() !== 'POST') return;
+      const { query } = request.postDataJSON() as { query: string };
+      sent.push({
+        operation: /\b(?:query|mutation)\s+(\w+)/.exec(query)![1]!,
+        minPosition: request.headers()['x-registry-min-position'],
+      });
+    });
+    page.on('response', (response) => {
+      const position = response.headers()['x-registry-position'];
+      if (position) written.push(position);
+    });
+    const invitation = form(page, 'Invite a participant');
+    await invitation.getByLabel('Participant').fill('BO');
+    await invitation.getByLabel('Invited on').fill('2024-03-01');
+    await invitation.getByRole('button', { name: 'Record invitation' }).click();
+    await invitation.getByRole('status').waitFor();
+    const audit = page.locator('section.audit-log');
+    await audit.getByLabel('Operation').fill('recordInvitation');
+    const auditRead = page.waitForResponse((response) =>
+      /query ConsoleAudit/.test(response.request().postData() ?? ''),
+    );
+    await audit.getByRole('button', { name: 'Filter' }).click();
+    await auditRead;
+
+    expect(written).toHaveLength(1);
+    expect(written[0]).toMatch(/^[0-9A-F]+\/[0-9A-F]+$/);
+    const write = sent.findIndex((request) => request.operation === 'ConsoleInvite');
+    expect(write).toBeGreaterThanOrEqual(0);
+    expect(sent.slice(0, write + 1).map((request) => request.minPosition)).toEqual(Array(write + 1).fill(undefined));
+    const laterReads = sent.slice(write + 1);
+    expect(laterReads.map((request) => request.operation)).toContain('ConsoleAudit');
+    expect(laterReads.map((request) => request.minPosition)).toEqual(laterReads.map(() => written[0]));
+    await page.close();
+  });
+
   it('has no serious or critical accessibility violation on the console, the dashboard or the explorer', async () => {
     const page = await signedInConsole();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
