@@ -1,6 +1,7 @@
-// The persisted query manifest (Apollo's format): every operation the dashboard sends and every example
-// the explorer opens with, by the SHA-256 of its text. The service reads it under PERSISTED_QUERIES_ONLY=true
-// (src/persisted-queries/) and runs nothing else. Run by `npm run build` after the web pages' build.
+// The persisted query manifest (Apollo's format): every operation the dashboard, the console and the
+// sign-in send and every example the explorer opens with, by the SHA-256 of its text. The service reads
+// it under PERSISTED_QUERIES_ONLY=true (src/persisted-queries/) and runs nothing else. Run by
+// `npm run build` after the web pages' build.
 //
 //   node scripts/persisted-queries.mjs [output file]   (default dist/web/persisted-queries.json)
 import { createHash } from 'node:crypto';
@@ -24,8 +25,16 @@ const nameOf = (body) => /\b(query|mutation)\s+(\w+)/.exec(body.replace(/#.*$/gm
 
 export async function manifest() {
   const { DASHBOARD_OPERATIONS } = await load('web/dashboard/registry-operations.ts');
+  const { CONSOLE_QUERIES, CONSOLE_MUTATIONS } = await load('web/admin/console-operations.ts');
+  const { SESSION_OPERATIONS } = await load('web/session/session-operations.ts');
   const { EXAMPLE_OPERATIONS } = await load('web/explorer/example-operations.ts');
-  const bodies = [...Object.values(DASHBOARD_OPERATIONS), ...EXAMPLE_OPERATIONS.map((tab) => tab.query)];
+  const bodies = [
+    ...Object.values(DASHBOARD_OPERATIONS),
+    ...Object.values(CONSOLE_QUERIES),
+    ...Object.values(CONSOLE_MUTATIONS),
+    ...Object.values(SESSION_OPERATIONS),
+    ...EXAMPLE_OPERATIONS.map((tab) => tab.query),
+  ];
   const operations = bodies.map((body) => {
     const [, type, name] = nameOf(body) ?? [undefined, 'query', ''];
     return { id: createHash('sha256').update(body).digest('hex'), name, type, body };

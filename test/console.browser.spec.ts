@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import type { PersistedQueryManifest } from '../src/persisted-queries/operation-safelist.js';
+import { MANIFEST_FILE } from '../src/persisted-queries/persisted-queries.service.js';
 import { seriousAccessibilityViolations } from './support/accessibility.js';
 import { bearer, createTestKeys, type TestKeys } from './support/api-keys.js';
 import { describeInBrowser, saveScreenshot, useServiceInBrowser } from './support/browser.js';
@@ -270,6 +273,46 @@ describeInBrowser('the admin console at /admin in Chromium', () => {
     await page.close();
   });
 
+  it("sends X-Registry-Min-Position after its own write: the position the write's answer gave", async () => {
+    const page = await signedInConsole();
+    const sent: Array<{ operation: string; minPosition: string | undefined }> = [];
+    const written: string[] = [];
+    page.on('request', (request) => {
+      if (!new URL(request.url()).pathname.endsWith('/graphql') || request.method() !== 'POST') return;
+      const { query } = request.postDataJSON() as { query: string };
+      sent.push({
+        operation: /\b(?:query|mutation)\s+(\w+)/.exec(query)![1]!,
+        minPosition: request.headers()['x-registry-min-position'],
+      });
+    });
+    page.on('response', (response) => {
+      const position = response.headers()['x-registry-position'];
+      if (position) written.push(position);
+    });
+    const invitation = form(page, 'Invite a participant');
+    await invitation.getByLabel('Participant').fill('BO');
+    await invitation.getByLabel('Invited on').fill('2024-03-01');
+    await invitation.getByRole('button', { name: 'Record invitation' }).click();
+    await invitation.getByRole('status').waitFor();
+    const audit = page.locator('section.audit-log');
+    await audit.getByLabel('Operation').fill('recordInvitation');
+    const auditRead = page.waitForResponse((response) =>
+      /query ConsoleAudit/.test(response.request().postData() ?? ''),
+    );
+    await audit.getByRole('button', { name: 'Filter' }).click();
+    await auditRead;
+
+    expect(written).toHaveLength(1);
+    expect(written[0]).toMatch(/^[0-9A-F]+\/[0-9A-F]+$/);
+    const write = sent.findIndex((request) => request.operation === 'ConsoleInvite');
+    expect(write).toBeGreaterThanOrEqual(0);
+    expect(sent.slice(0, write + 1).map((request) => request.minPosition)).toEqual(Array(write + 1).fill(undefined));
+    const laterReads = sent.slice(write + 1);
+    expect(laterReads.map((request) => request.operation)).toContain('ConsoleAudit');
+    expect(laterReads.map((request) => request.minPosition)).toEqual(laterReads.map(() => written[0]));
+    await page.close();
+  });
+
   it('has no serious or critical accessibility violation on the console, the dashboard or the explorer', async () => {
     const page = await signedInConsole();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
@@ -283,6 +326,65 @@ describeInBrowser('the admin console at /admin in Chromium', () => {
     // its editor dims the gutter's line numbers past the cursor's line (colour contrast); that markup is
     // the library's, not ours, so both are left out and everything else is checked.
     expect(await seriousAccessibilityViolations(page, ['.graphiql-tabs', '.line-numbers'])).toEqual([]);
+    await page.close();
+  });
+});
+
+describeInBrowser('the admin console where only registered operations run (PERSISTED_QUERIES_ONLY=true)', () => {
+  const session = useServiceInBrowser({ PERSISTED_QUERIES_ONLY: 'true' });
+  const registered = new Set(
+    (JSON.parse(readFileSync(MANIFEST_FILE, 'utf8')) as PersistedQueryManifest).operations.map((op) => op.body),
+  );
+  let keys: TestKeys;
+  beforeAll(async () => {
+    keys = await createTestKeys(session.service(), 'safelisted');
+  });
+
+  it('signs in, invites a participant, records a commitment and shows both in the audit log', async () => {
+    const page = await session.browser().newPage();
+    const sent: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.endsWith('/graphql') && request.method() === 'POST') {
+        sent.push((request.postDataJSON() as { query: string }).query);
+      }
+    });
+    await page.goto(`${session.service().baseUrl}/admin`);
+    await page.getByLabel('API key').fill(keys.admin);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('viewer-name').waitFor();
+    expect(await page.getByTestId('viewer-role').innerText()).toBe('admin');
+    const form = (heading: string) =>
+      page.locator('form', { has: page.getByRole('heading', { name: heading, exact: true }) });
+
+    const invitation = form('Invite a participant');
+    await invitation.getByLabel('Participant').fill('UY');
+    await invitation.getByLabel('Invited on').fill('2024-03-01');
+    await invitation.getByLabel('Source URL').fill(SOURCE.url);
+    await invitation.getByLabel('Source title').fill(SOURCE.title);
+    await invitation.getByRole('button', { name: 'Record invitation' }).click();
+    await invitation.getByRole('status').waitFor();
+    expect(await invitation.getByRole('status').innerText()).toContain('INVITED');
+
+    const record = form('Record a commitment');
+    await record.getByLabel('Participant').fill('IN');
+    await record.getByLabel('Title', { exact: true }).fill('Safelisted pledge');
+    await record.getByLabel('Made on').fill('2025-01-15');
+    await record.getByLabel('Source URL').fill(SOURCE.url);
+    await record.getByLabel('Source title').fill(SOURCE.title);
+    await record.getByRole('button', { name: 'Record commitment' }).click();
+    await record.getByRole('status').waitFor();
+    expect(await record.getByRole('status').innerText()).toContain('Safelisted pledge');
+
+    const audit = page.locator('section.audit-log');
+    await audit.getByLabel('Actor (key name)').fill('safelisted-admin');
+    await audit.getByRole('button', { name: 'Filter' }).click();
+    await audit.locator('caption', { hasText: /^2 entries,/ }).waitFor();
+    const operations = await audit.locator('tbody tr td:nth-child(3)').allInnerTexts();
+    expect(new Set(operations)).toEqual(new Set(['recordInvitation', 'recordCommitment']));
+
+    // Every document the page sent, the sign-in's included, is one the build registered.
+    expect(sent.length).toBeGreaterThan(4);
+    expect(sent.filter((query) => !registered.has(query))).toEqual([]);
     await page.close();
   });
 });

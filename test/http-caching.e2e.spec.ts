@@ -153,7 +153,8 @@ describe('automatic persisted queries', () => {
 describe('PERSISTED_QUERIES_ONLY=true', () => {
   let safelisted: TestApp;
   const manifest = JSON.parse(readFileSync(MANIFEST_FILE, 'utf8')) as PersistedQueryManifest;
-  const coalitions = manifest.operations.find((operation) => operation.name === 'DashboardCoalitions')!;
+  const byName = (name: string) => manifest.operations.find((operation) => operation.name === name)!;
+  const coalitions = byName('DashboardCoalitions');
 
   beforeAll(async () => {
     safelisted = await startTestApp({ PERSISTED_QUERIES_ONLY: 'true' }, database);
@@ -168,6 +169,63 @@ describe('PERSISTED_QUERIES_ONLY=true', () => {
   it('runs a registered operation sent whole', async () => {
     const answer = await post(safelisted, { query: coalitions.body });
     expect(answer.body.errors).toBeUndefined();
+  });
+
+  const organisation = (code: string) => ({
+    input: { kind: 'INTERNATIONAL_ORGANIZATION', code, name: `Safelist test ${code}` },
+  });
+
+  it('registers every operation the console and the sign-in send', () => {
+    const names = manifest.operations.map((operation) => `${operation.type} ${operation.name}`);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'query Viewer',
+        'query ConsoleCoalitions',
+        'query ConsoleMembership',
+        'query ConsoleAudit',
+        'mutation ConsoleInvite',
+        'mutation ConsoleChangeStatus',
+        'mutation ConsoleRecordCommitment',
+        'mutation ConsoleCommitmentStatus',
+        'mutation ConsoleAddParticipant',
+        'mutation ConsoleImportRoster',
+      ]),
+    );
+  });
+
+  it('runs a registered mutation sent whole, and one sent by its hash alone', async () => {
+    const addParticipant = byName('ConsoleAddParticipant').body;
+    const whole = await post(
+      safelisted,
+      { query: addParticipant, variables: organisation('SAFEWHOLE') },
+      bearer(keys.admin),
+    );
+    expect(whole.body.errors).toBeUndefined();
+    expect(whole.body.data.addParticipant).toMatchObject({ code: 'SAFEWHOLE' });
+    const hashed = await post(
+      safelisted,
+      { extensions: persisted(addParticipant), variables: organisation('SAFEHASH') },
+      bearer(keys.admin),
+    );
+    expect(hashed.body.errors).toBeUndefined();
+    expect(hashed.body.data.addParticipant).toMatchObject({ code: 'SAFEHASH' });
+  });
+
+  it.each([
+    ['sent whole', 'UNSAFEWHOLE', (query: string) => ({ query })],
+    ['by its hash', 'UNSAFEHASH', (query: string) => ({ extensions: persisted(query) })],
+    ['registering itself', 'UNSAFEREG', (query: string) => ({ query, extensions: persisted(query) })],
+  ])('refuses an unregistered mutation %s, and writes nothing', async (_how, code, payload) => {
+    const unregistered = `mutation Unregistered($input: AddParticipantInput!) { addParticipant(input: $input) { code } }`;
+    const answer = await post(
+      safelisted,
+      { ...payload(unregistered), variables: organisation(code) },
+      bearer(keys.admin),
+    );
+    expect(answer.body.data).toBeUndefined();
+    expect(answer.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    const { data } = await first.graphql(`{ participant(code: "${code}") { code } }`, {});
+    expect(data!.participant).toBeNull();
   });
 
   it.each([

@@ -4,8 +4,9 @@ import { GraphQLError } from 'graphql';
 import type { PersistedQueryCache } from './shared-persisted-queries.js';
 
 /**
- * The operations registered at build time (the dashboard's and the explorer's examples), in Apollo's
- * persisted query manifest format, written by scripts/persisted-queries.mjs into dist/web.
+ * The operations registered at build time (the dashboard's, the console's and the sign-in's, and the
+ * explorer's examples), in Apollo's persisted query manifest format, written by
+ * scripts/persisted-queries.mjs into dist/web.
  */
 export interface PersistedQueryManifest {
   format: 'apollo-persisted-query-manifest';
@@ -52,7 +53,7 @@ export class OperationSafelist implements PersistedQueryCache {
 
   /**
    * Refuses, before anything runs, an operation whose text is not one of the registered ones (sent
-   * whole or by a hash): Apollo has hashed the text it is about to run by then.
+   * whole or by a hash), query or mutation alike: Apollo has hashed the text it is about to run by then.
    */
   plugin(): ApolloServerPlugin {
     return {

@@ -1,6 +1,7 @@
 import { graphql } from '../session/graphql-client';
+import { CONSOLE_MUTATIONS, CONSOLE_QUERIES, type ConsoleMutationField } from './console-operations';
 
-/** The console's reads and writes, each a GraphQL document of the public API. */
+/** The console's reads and writes, each one of the fixed documents of console-operations.ts. */
 
 export interface MembershipState {
   status: string;
@@ -18,35 +19,30 @@ export interface CommitmentState {
   version: number;
 }
 
-const MEMBERSHIP = `status statusSince version participant { code name }
-  commitments(first: 100) { id title status madeOn version }`;
-
 export async function fetchMembership(coalition: string, participant: string): Promise<MembershipState | null> {
-  const data = await graphql<{ membership: MembershipState | null }>(
-    `query ConsoleMembership($coalition: String!, $participant: String!) {
-      membership(coalition: $coalition, participant: $participant) { ${MEMBERSHIP} } }`,
-    { coalition, participant },
-  );
+  const data = await graphql<{ membership: MembershipState | null }>(CONSOLE_QUERIES.ConsoleMembership, {
+    coalition,
+    participant,
+  });
   return data.membership;
 }
 
 export async function fetchCoalitionSlugs(): Promise<Array<{ slug: string; name: string }>> {
   const data = await graphql<{ coalitions: Array<{ slug: string; name: string }> }>(
-    'query ConsoleCoalitions { coalitions { slug name } }',
+    CONSOLE_QUERIES.ConsoleCoalitions,
     {},
   );
   return data.coalitions;
 }
 
-/** A write: its document, its input and the Idempotency-Key of this intended write. */
+/** A write: the mutation field it runs, its input and the Idempotency-Key of this intended write. */
 export async function write<Result>(
-  document: string,
-  field: string,
+  field: ConsoleMutationField,
   input: Record<string, unknown>,
   idempotencyKey: string,
 ): Promise<Result> {
   const data = await graphql<Record<string, Result>>(
-    document,
+    CONSOLE_MUTATIONS[field],
     { input },
     {
       headers: { 'idempotency-key': idempotencyKey },
@@ -54,22 +50,6 @@ export async function write<Result>(
   );
   return data[field];
 }
-
-export const MUTATIONS = {
-  recordInvitation: `mutation ConsoleInvite($input: RecordInvitationInput!) {
-    recordInvitation(input: $input) { participant { code name } status statusSince version } }`,
-  changeMembershipStatus: `mutation ConsoleChangeStatus($input: ChangeMembershipStatusInput!) {
-    changeMembershipStatus(input: $input) { participant { code name } status statusSince version } }`,
-  recordCommitment: `mutation ConsoleRecordCommitment($input: RecordCommitmentInput!) {
-    recordCommitment(input: $input) { id title status madeOn lineOfEffort version } }`,
-  updateCommitmentStatus: `mutation ConsoleCommitmentStatus($input: UpdateCommitmentStatusInput!) {
-    updateCommitmentStatus(input: $input) { id title status madeOn version } }`,
-  addParticipant: `mutation ConsoleAddParticipant($input: AddParticipantInput!) {
-    addParticipant(input: $input) { code name kind } }`,
-  importRoster: `mutation ConsoleImportRoster($input: ImportRosterInput!) {
-    importRoster(input: $input) { isDryRun isApplied created changed unchanged
-      lines { line participant outcome message } } }`,
-};
 
 export interface AuditEntry {
   id: string;
@@ -94,41 +74,13 @@ export async function fetchAuditPage(
   const dayStart = (date: string) => (date ? `${date}T00:00:00Z` : null);
   const dayAfter = (date: string) =>
     date ? new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString() : null;
-  const data = await graphql<{ auditLog: Awaited<ReturnType<typeof fetchAuditPage>> }>(
-    `
-      query ConsoleAudit(
-        $first: Int!
-        $after: String
-        $actor: String
-        $operation: String
-        $since: DateTimeISO
-        $until: DateTimeISO
-      ) {
-        auditLog(first: $first, after: $after, actor: $actor, operation: $operation, since: $since, until: $until) {
-          totalCount
-          pageInfo {
-            hasNextPage
-            endCursor
-          }
-          nodes {
-            id
-            at
-            actor
-            role
-            operation
-            after
-          }
-        }
-      }
-    `,
-    {
-      first: 20,
-      after,
-      actor: filter.actor.trim() || null,
-      operation: filter.operation.trim() || null,
-      since: dayStart(filter.since),
-      until: dayAfter(filter.until),
-    },
-  );
+  const data = await graphql<{ auditLog: Awaited<ReturnType<typeof fetchAuditPage>> }>(CONSOLE_QUERIES.ConsoleAudit, {
+    first: 20,
+    after,
+    actor: filter.actor.trim() || null,
+    operation: filter.operation.trim() || null,
+    since: dayStart(filter.since),
+    until: dayAfter(filter.until),
+  });
   return data.auditLog;
 }

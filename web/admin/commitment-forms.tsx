@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { fetchMembership, MUTATIONS, write, type CommitmentState, type MembershipState } from './admin-api';
+import { fetchMembership, write, type CommitmentState, type MembershipState } from './admin-api';
 import { ChangedFields } from './changed-fields';
 import { emptyToNull, RecordView, sourceOf, WriteForm } from './form-kit';
 import { RecordLoader } from './record-loader';
@@ -35,7 +35,6 @@ export function RecordCommitmentForm({ coalition }: { coalition: string }) {
       ]}
       submit={(values, key) =>
         write(
-          MUTATIONS.recordCommitment,
           'recordCommitment',
           {
             coalition,
@@ -84,7 +83,6 @@ export function UpdateCommitmentForm({ coalition }: { coalition: string }) {
       submit={async (values, key) => {
         if (!shown) throw new Error('Show a member with a commitment first');
         const saved = await write<Saved & CommitmentState>(
-          MUTATIONS.updateCommitmentStatus,
           'updateCommitmentStatus',
           {
             id: shown.id,

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { fetchMembership, MUTATIONS, write, type MembershipState } from './admin-api';
+import { fetchMembership, write, type MembershipState } from './admin-api';
 import { ChangedFields } from './changed-fields';
 import { emptyToNull, RecordView, sourceOf, WriteForm, type FieldSpec } from './form-kit';
 import { CurrentMembership, RecordLoader } from './record-loader';
@@ -31,7 +31,6 @@ export function InviteForm({ coalition }: { coalition: string }) {
       ]}
       submit={(values, key) =>
         write(
-          MUTATIONS.recordInvitation,
           'recordInvitation',
           {
             coalition,
@@ -74,7 +73,6 @@ export function ChangeStatusForm({ coalition }: { coalition: string }) {
       submit={async (values, key) => {
         if (!shown) throw new Error('Show the current record first');
         const saved = await write<Saved & MembershipState>(
-          MUTATIONS.changeMembershipStatus,
           'changeMembershipStatus',
           {
             coalition,

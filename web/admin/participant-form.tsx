@@ -1,4 +1,4 @@
-import { MUTATIONS, write } from './admin-api';
+import { write } from './admin-api';
 import { emptyToNull, RecordView, WriteForm } from './form-kit';
 
 /** Organisations are added by hand; every ISO country is known to the registry already. */
@@ -22,7 +22,6 @@ export function AddParticipantForm() {
       ]}
       submit={(values, key) =>
         write(
-          MUTATIONS.addParticipant,
           'addParticipant',
           { kind: values.kind, code: values.code, name: values.name, website: emptyToNull(values.website) },
           key,

@@ -1,6 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { RegistryRequestError } from '../session/graphql-client';
-import { MUTATIONS, write } from './admin-api';
+import { write } from './admin-api';
 
 interface ImportReport {
   isDryRun: boolean;
@@ -38,7 +38,6 @@ export function RosterImportForm({ coalition }: { coalition: string }) {
     setProblem(null);
     try {
       const result = await write<ImportReport>(
-        MUTATIONS.importRoster,
         'importRoster',
         { coalition, csv, dryRun },
         dryRun ? newKey() : applyKey.current,

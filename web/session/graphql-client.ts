@@ -1,4 +1,6 @@
 import { authorizationHeaders } from './api-key';
+import { SESSION_OPERATIONS } from './session-operations';
+import { noteWritePosition, readYourWritesHeaders } from './write-position';
 
 /** One GraphQL error as the registry reports it: a message for people and a code (and the field at fault). */
 export interface RegistryError {
@@ -32,11 +34,13 @@ export async function graphql<Data>(
       'content-type': 'application/json',
       accept: 'application/json',
       ...authorizationHeaders(options.key === undefined ? undefined : options.key),
+      ...readYourWritesHeaders(),
       ...options.headers,
     },
     body: JSON.stringify({ query, variables }),
     signal: options.signal,
   });
+  noteWritePosition(response);
   const body = (await response.json().catch(() => ({}))) as { data?: Data; errors?: RegistryError[] };
   if (body.errors?.length) {
     throw new RegistryRequestError(body.errors.map((error) => error.message).join('; '), body.errors);
@@ -52,6 +56,6 @@ export interface Viewer {
 
 /** Who a key belongs to; refused (UNAUTHENTICATED) when it is not a live key. */
 export async function fetchViewer(key: string | null): Promise<Viewer | null> {
-  const data = await graphql<{ viewer: Viewer | null }>('query Viewer { viewer { name role } }', {}, { key });
+  const data = await graphql<{ viewer: Viewer | null }>(SESSION_OPERATIONS.Viewer, {}, { key });
   return data.viewer;
 }
