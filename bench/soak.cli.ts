@@ -1,9 +1,11 @@
-import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres.launcher.js';
+import { createAdminKey } from './admin-key.js';
+import { positiveNumberOption } from './cli-arguments.js';
 import { startServerProcess, type ServerProcess } from './server-process.js';
+import { heapUsedBytes } from './service-heap.js';
 import { SERVICE_NODE_FLAGS } from './systems.js';
 
 /**
@@ -14,28 +16,7 @@ import { SERVICE_NODE_FLAGS } from './systems.js';
 const SLUG = 'synthetic-drug-threats';
 const log = (message: string) => process.stderr.write(`[soak] ${message}\n`);
 
-function option(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  if (index === -1) return fallback;
-  const value = Number(process.argv[index + 1]);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} needs a positive number`);
-  return value;
-}
-
-function run(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'inherit'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(output) : reject(new Error(`${args.join(' ')} exited ${code}`))));
-  });
-}
-
-async function heapMiB(baseUrl: string): Promise<number> {
-  const metrics = await (await fetch(`${baseUrl}/metrics`)).text();
-  return Math.round(Number(/^nodejs_heap_size_used_bytes (\S+)/m.exec(metrics)?.[1] ?? 0) / 1024 / 1024);
-}
+const heapMiB = async (baseUrl: string) => Math.round((await heapUsedBytes(baseUrl)) / 1024 / 1024);
 
 /**
  * The mix a busy registry sees. Writes send their values as variables, as real clients do: an
@@ -75,8 +56,8 @@ function mixedRequests(adminKey: string): autocannon.Request[] {
 }
 
 async function main(): Promise<void> {
-  const minutes = option('minutes', 1);
-  const connections = option('connections', 8);
+  const minutes = positiveNumberOption('minutes', 1);
+  const connections = positiveNumberOption('connections', 8);
   const dataDir = path.resolve('.data', `soak-${process.pid}`);
   const database = await startEmbeddedPostgres({ dataDir, isDataDirExplicit: false, isThrowaway: true, log });
   let service: ServerProcess | undefined;
@@ -96,11 +77,7 @@ async function main(): Promise<void> {
       cwd: process.cwd(),
     });
     const baseUrl = `http://127.0.0.1:${service.port}`;
-    const created = await run(
-      ['dist/src/auth/apikey.cli.js', 'create', '--role', 'admin', '--name', `soak-${Date.now()}`],
-      { ...process.env, ...env },
-    );
-    const adminKey = created.trim().split('\n').at(-1)!;
+    const adminKey = await createAdminKey(`soak-${Date.now()}`, { ...process.env, ...env });
 
     let graphqlErrors = 0;
     const requests = mixedRequests(adminKey).map((request) => ({

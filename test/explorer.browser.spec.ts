@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { bearer, createTestKeys } from './support/api-keys.js';
 import { describeInBrowser, saveScreenshot, useServiceInBrowser } from './support/browser.js';
 
 describeInBrowser('the GraphQL explorer at /graphql in Chromium', () => {
@@ -54,6 +55,44 @@ describeInBrowser('the GraphQL explorer at /graphql in Chromium', () => {
     await headers.filter({ hasText: 'Authorization' }).waitFor();
     expect((await headers.innerText()).replace(/\s+/g, ' ')).toContain('"Authorization": "Bearer <admin key>"');
     await saveScreenshot(page, 'explorer-admin-example');
+    await page.close();
+  });
+
+  it('runs a subscription over the WebSocket and shows a write made through the API in its result pane', async () => {
+    const service = session.service();
+    const keys = await createTestKeys(service, 'explorer-live');
+    const page = await openExplorer(`?query=${encodeURIComponent('subscription { registryChanged { kind ids } }')}`);
+    const subscribed = page.waitForEvent('websocket', (socket) => socket.url().endsWith('/graphql'));
+    await page.getByRole('button', { name: /Execute query/ }).click();
+    const socket = await subscribed;
+    await socket.waitForEvent('framesent', (frame) => String(frame.payload).includes('"subscribe"'));
+
+    // Nothing acknowledges a subscribe message: until the server has taken it, a change would pass
+    // unseen, so write again (each write a commitment of its own) until one shows.
+    const written: string[] = [];
+    const response = page.locator('.graphiql-response .view-lines');
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+      const result = await service.graphql(
+        `mutation($title: String!) { recordCommitment(input: { coalition: "synthetic-drug-threats", participant: "US",
+           title: $title, madeOn: "2024-01-01", source: { url: "https://example.org/explorer", title: "Explorer test" } }) { id } }`,
+        { title: `Explorer live test ${attempt}` },
+        bearer(keys.admin),
+      );
+      expect(result.errors).toBeUndefined();
+      written.push(result.data!.recordCommitment.id);
+      const seen = await response
+        .filter({ hasText: 'COMMITMENT' })
+        .waitFor({ timeout: 2000 })
+        .then(
+          () => true,
+          () => false,
+        );
+      if (seen) break;
+    }
+    const answer = (await response.innerText()).replace(/\s+/g, ' ');
+    expect(answer).toContain('"kind": "COMMITMENT"');
+    expect(written.some((id) => answer.includes(`"${id}"`))).toBe(true);
+    await saveScreenshot(page, 'explorer-subscription');
     await page.close();
   });
 

@@ -1,5 +1,6 @@
 import { createClient } from 'graphql-ws';
 import { useEffect, useState } from 'react';
+import { liveSocketUrl } from '../session/graphql-client';
 
 /** How the page learns of changes: a live socket, or (when it cannot open) asking again now and then. */
 export type LiveMode = 'connecting' | 'live' | 'polling';
@@ -17,15 +18,13 @@ export function useLiveRevision(slug: string): { revision: number; mode: LiveMod
   const [revision, setRevision] = useState(0);
   const [mode, setMode] = useState<LiveMode>('connecting');
   useEffect(() => {
-    const url = new URL('graphql', document.baseURI);
-    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
     let poll: number | undefined;
     const fallBack = () => {
       setMode('polling');
       if (poll === undefined) poll = window.setInterval(() => setRevision((value) => value + 1), POLL_MS);
     };
     const client = createClient({
-      url: url.toString(),
+      url: liveSocketUrl(new URL('graphql', document.baseURI)),
       retryAttempts: 3,
       on: {
         connected: () => {

@@ -6,10 +6,16 @@ import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import { GraphiQL } from 'graphiql';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { liveSocketUrl } from '../session/graphql-client';
 import { EXAMPLE_OPERATIONS } from './example-operations';
 
-// The explorer is served at the GraphQL endpoint itself, so it posts to the address it was loaded from.
-const fetcher = createGraphiQLFetcher({ url: window.location.pathname });
+// The explorer is served at the GraphQL endpoint itself, so it posts to the address it was loaded from,
+// and runs subscriptions over graphql-ws on that same address. The toolkit sends the Headers tab as
+// connection_init's payload, so a key given there as "Authorization" reaches the socket too.
+const fetcher = createGraphiQLFetcher({
+  url: window.location.pathname,
+  subscriptionUrl: liveSocketUrl(new URL(window.location.pathname, window.location.href)),
+});
 
 // A link such as /graphql?query={coalitions{name}} opens with that operation in a tab of its own.
 // (Headers are never read from the address: a link must not be able to plant a key.)
@@ -39,6 +45,7 @@ createRoot(document.getElementById('explorer')!).render(
         <p className="explorer-footer">
           Example tabs: a diplomat's question, the dashboard's query, and an admin mutation that{' '}
           <strong>needs an admin key</strong> (Headers tab: <code>{'{"Authorization": "Bearer <key>"}'}</code>).
+          Subscriptions run live: <code>{'subscription { registryChanged { kind ids } }'}</code>.
         </p>
       </GraphiQL.Footer>
     </GraphiQL>

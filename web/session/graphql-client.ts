@@ -59,3 +59,10 @@ export async function fetchViewer(key: string | null): Promise<Viewer | null> {
   const data = await graphql<{ viewer: Viewer | null }>(SESSION_OPERATIONS.Viewer, {}, { key });
   return data.viewer;
 }
+
+/** The WebSocket address (graphql-ws) of a GraphQL endpoint's HTTP address: wss: beside https:, ws: beside http:. */
+export function liveSocketUrl(endpoint: URL): string {
+  const url = new URL(endpoint);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  return url.toString();
+}
