@@ -1,5 +1,6 @@
 import { createClient } from 'graphql-ws';
 import { useEffect, useState } from 'react';
+import { authorizationHeaders } from '../session/api-key';
 
 /** How the page learns of changes: a live socket, or (when it cannot open) asking again now and then. */
 export type LiveMode = 'connecting' | 'live' | 'polling';
@@ -26,6 +27,8 @@ export function useLiveRevision(slug: string): { revision: number; mode: LiveMod
     };
     const client = createClient({
       url: url.toString(),
+      // Where reads are private the socket needs the key too, in connection_init (never in the address).
+      connectionParams: () => authorizationHeaders(),
       retryAttempts: 3,
       on: {
         connected: () => {
