@@ -294,8 +294,15 @@ describe('REQUIRE_AUTH_FOR_READS=true', () => {
     expect(answered.body.data).toEqual({ __typename: 'Query' });
   });
 
-  it('keeps the pages and the metrics for key holders, and the health probes open', async () => {
-    expect((await fetch(`${service.baseUrl}/`)).status).toBe(401);
+  it('opens the pages and their assets (no registry data: they ask for the key) and the health probes, nothing else', async () => {
+    const dashboard = await fetch(`${service.baseUrl}/`);
+    expect(dashboard.status).toBe(200);
+    const script = /assets\/[\w.-]+\.js/.exec(await dashboard.text())![0];
+    expect((await fetch(`${service.baseUrl}/${script}`)).status).toBe(200);
+    expect((await fetch(`${service.baseUrl}/admin`)).status).toBe(200);
+    expect((await fetch(`${service.baseUrl}/`, { method: 'POST' })).status).toBe(401);
+    expect((await fetch(`${service.baseUrl}/graphql`, { headers: { accept: 'text/html' } })).status).toBe(401);
+    expect((await fetch(`${service.baseUrl}/coalitions/synthetic-drug-threats/roster.csv`)).status).toBe(401);
     expect((await fetch(`${service.baseUrl}/metrics`)).status).toBe(401);
     expect((await fetch(`${service.baseUrl}/metrics`, { headers: bearer(keys.viewer) })).status).toBe(200);
     expect((await fetch(`${service.baseUrl}/health/live`)).status).toBe(200);

@@ -5,6 +5,7 @@ import { ApiKeysService } from '../auth/api-keys.service.js';
 import { InvalidInput, Unauthenticated } from '../common/domain-errors.js';
 import type { AppConfig } from '../config/app-config.js';
 import { answerOversizedBodiesReadably } from './body-limit.js';
+import { isOpenWithoutKey } from './open-routes.js';
 import { sendRefusal } from './refusal.js';
 import { installRateLimits } from './rate-limit.js';
 
@@ -102,17 +103,16 @@ function refuseLargeBatches(fastify: FastifyInstance, maxBatch: number): void {
   });
 }
 
-/** Probes must answer a load balancer that holds no key. */
-const OPEN_PATHS = /^\/health\//;
-
 /**
- * REQUIRE_AUTH_FOR_READS: nothing but the health probes is answered without a live key: not a
- * GraphQL read, not introspection or `__typename`, not the pages, not the metrics. Refused here,
- * before the response cache or GraphQL see the request. A CORS preflight carries no key by design.
+ * REQUIRE_AUTH_FOR_READS: nothing but the routes marked OPEN_WITHOUT_KEY (the health probes, and the
+ * pages' HTML and bundled assets, which hold no registry data and must load to ask for a key) is
+ * answered without a live key: not a GraphQL read, not introspection or `__typename`, not a roster
+ * download, not the metrics. Refused here, before the response cache or GraphQL see the request.
+ * A CORS preflight carries no key by design.
  */
 function refuseAnonymousRequests(fastify: FastifyInstance, apiKeys: ApiKeysService): void {
   fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-    if (request.method === 'OPTIONS' || OPEN_PATHS.test(request.url)) return;
+    if (request.method === 'OPTIONS' || isOpenWithoutKey(request)) return;
     if (await apiKeys.callerOf(request).catch(() => undefined)) return;
     const error = new Unauthenticated(
       'This service answers only callers with an API key (REQUIRE_AUTH_FOR_READS): send Authorization: Bearer <key>',

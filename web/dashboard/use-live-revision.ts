@@ -1,5 +1,6 @@
 import { createClient } from 'graphql-ws';
 import { useEffect, useState } from 'react';
+import { authorizationHeaders } from '../session/api-key';
 import { liveSocketUrl } from '../session/graphql-client';
 
 /** How the page learns of changes: a live socket, or (when it cannot open) asking again now and then. */
@@ -25,6 +26,8 @@ export function useLiveRevision(slug: string): { revision: number; mode: LiveMod
     };
     const client = createClient({
       url: liveSocketUrl(new URL('graphql', document.baseURI)),
+      // Where reads are private the socket needs the key too, in connection_init (never in the address).
+      connectionParams: () => authorizationHeaders(),
       retryAttempts: 3,
       on: {
         connected: () => {
