@@ -1,6 +1,7 @@
-// The persisted query manifest (Apollo's format): every operation the dashboard, the console and the
-// sign-in send and every example the explorer opens with, by the SHA-256 of its text. The service reads
-// it under PERSISTED_QUERIES_ONLY=true (src/persisted-queries/) and runs nothing else. Run by
+// The persisted query manifest (Apollo's format): every operation the dashboard (its live subscription
+// included), the console and the sign-in send and every example the explorer opens with, by the SHA-256
+// of its text. The service reads it under PERSISTED_QUERIES_ONLY=true (src/persisted-queries/) and runs
+// nothing else, over HTTP and over the live socket alike. Run by
 // `npm run build` after the web pages' build.
 //
 //   node scripts/persisted-queries.mjs [output file]   (default dist/web/persisted-queries.json)
@@ -21,15 +22,16 @@ async function load(file) {
   return import(`data:text/javascript;base64,${Buffer.from(outputText).toString('base64')}`);
 }
 
-const nameOf = (body) => /\b(query|mutation)\s+(\w+)/.exec(body.replace(/#.*$/gm, ''));
+const nameOf = (body) => /\b(query|mutation|subscription)\s+(\w+)/.exec(body.replace(/#.*$/gm, ''));
 
 export async function manifest() {
-  const { DASHBOARD_OPERATIONS } = await load('web/dashboard/registry-operations.ts');
+  const { DASHBOARD_OPERATIONS, DASHBOARD_SUBSCRIPTIONS } = await load('web/dashboard/registry-operations.ts');
   const { CONSOLE_QUERIES, CONSOLE_MUTATIONS } = await load('web/admin/console-operations.ts');
   const { SESSION_OPERATIONS } = await load('web/session/session-operations.ts');
   const { EXAMPLE_OPERATIONS } = await load('web/explorer/example-operations.ts');
   const bodies = [
     ...Object.values(DASHBOARD_OPERATIONS),
+    ...Object.values(DASHBOARD_SUBSCRIPTIONS),
     ...Object.values(CONSOLE_QUERIES),
     ...Object.values(CONSOLE_MUTATIONS),
     ...Object.values(SESSION_OPERATIONS),

@@ -168,6 +168,8 @@ describeInBrowser('the dashboard where only registered operations run (PERSISTED
     await page.goto(`${session.service().baseUrl}/`);
     await page.locator('svg.growth-chart').waitFor();
     expect(await page.locator('[data-testid=named-participating]').innerText()).toBe('29');
+    // Its live subscription is registered too: the socket stays open instead of falling back to polling.
+    await page.locator('[data-testid=live-mark]', { hasText: 'Live' }).waitFor();
     await page.getByLabel('Search any country or organisation').fill('India');
     await page.locator('table.member-table tbody th a', { hasText: /^India$/ }).click();
     await page.locator('h1#member-name', { hasText: 'India' }).waitFor();

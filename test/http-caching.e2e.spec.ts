@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { MANIFEST_FILE } from '../src/persisted-queries/persisted-queries.service.js';
 import type { PersistedQueryManifest } from '../src/persisted-queries/operation-safelist.js';
 import { bearer, createTestKeys, type TestKeys } from './support/api-keys.js';
+import { liveClient } from './support/live-client.js';
 import { createTestDatabase, startTestApp, type TestApp } from './support/test-app.js';
 
 const SLUG = 'synthetic-drug-threats';
@@ -226,6 +227,29 @@ describe('PERSISTED_QUERIES_ONLY=true', () => {
     expect(answer.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
     const { data } = await first.graphql(`{ participant(code: "${code}") { code } }`, {});
     expect(data!.participant).toBeNull();
+  });
+
+  it('runs the dashboard’s registered subscription over the live socket, and refuses an unregistered one', async () => {
+    const live = liveClient(safelisted.baseUrl);
+    try {
+      await live.connected;
+      const registered = live.subscribe(byName('DashboardChanges').body, { c: SLUG });
+      const unregistered = live.subscribe(`subscription Unregistered { registryChanged { kind ids } }`);
+      const refusal = (await unregistered.ended).error as Array<{ extensions?: { code?: string } }>;
+      expect(refusal[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+      const invitation = { coalition: SLUG, participant: 'BO', invitedOn: '2024-02-01' };
+      const written = await post(
+        safelisted,
+        { query: byName('ConsoleInvite').body, variables: { input: invitation } },
+        bearer(keys.admin),
+      );
+      expect(written.body.errors).toBeUndefined();
+      const change = await registered.next();
+      expect(change.errors).toBeUndefined();
+      expect(change.data?.registryChanged.position).toEqual(expect.any(Number));
+    } finally {
+      await live.dispose();
+    }
   });
 
   it.each([

@@ -11,6 +11,7 @@ import { formatGraphqlError } from '../common/graphql-error-format.js';
 import { queryCoster } from '../common/query-limits.js';
 import { RequestLoaders } from '../common/request-loaders.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { PersistedQueriesService } from '../persisted-queries/persisted-queries.service.js';
 import { LIVE_CLOSE, LIVE_PATH } from './live-close-codes.js';
 import { LiveUpdatesService } from './live-updates.service.js';
 import { checkSubscription } from './subscription-document.js';
@@ -58,6 +59,7 @@ export class LiveSocketServer implements BeforeApplicationShutdown {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly apiKeys: ApiKeysService,
     private readonly live: LiveUpdatesService,
+    private readonly persistedQueries: PersistedQueriesService,
   ) {}
 
   /** Takes the WebSocket upgrades of /graphql on `server`; `addressOf` names the client as HTTP does. */
@@ -209,6 +211,8 @@ export class LiveSocketServer implements BeforeApplicationShutdown {
             ),
           ];
         }
+        const unregistered = this.persistedQueries.refusalOf(payload.query);
+        if (unregistered) return [unregistered];
         const checked = checkSubscription(this.schema, payload, this.config.queryLimits, coster);
         if (Array.isArray(checked)) return checked;
         return checked satisfies ExecutionArgs;

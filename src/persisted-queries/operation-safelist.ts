@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
@@ -13,6 +14,11 @@ export interface PersistedQueryManifest {
   version: 1;
   operations: Array<{ id: string; name: string; type: string; body: string }>;
 }
+
+const notRegistered = () =>
+  new GraphQLError('Only registered operations run on this service (PERSISTED_QUERIES_ONLY)', {
+    extensions: { code: 'PERSISTED_QUERY_NOT_FOUND', http: { status: 400 } },
+  });
 
 export class OperationSafelist implements PersistedQueryCache {
   private readonly bodies: Map<string, string>;
@@ -40,6 +46,14 @@ export class OperationSafelist implements PersistedQueryCache {
     return sha256 !== undefined && this.bodies.has(sha256);
   }
 
+  /**
+   * Null for a registered operation text, else the refusal every transport answers with (HTTP through
+   * the plugin below, a WebSocket subscription through the live server): the hash is the one Apollo uses.
+   */
+  refusalOf(operationText: string): GraphQLError | null {
+    return this.isRegistered(createHash('sha256').update(operationText).digest('hex')) ? null : notRegistered();
+  }
+
   /** As Apollo's APQ store: a registered hash finds its operation; nothing is ever added at run time. */
   async get(key: string): Promise<string | undefined> {
     return this.bodies.get(key.replace(/^apq:/, ''));
@@ -60,9 +74,7 @@ export class OperationSafelist implements PersistedQueryCache {
       requestDidStart: async () => ({
         didResolveOperation: async ({ queryHash }) => {
           if (this.isRegistered(queryHash)) return;
-          throw new GraphQLError('Only registered operations run on this service (PERSISTED_QUERIES_ONLY)', {
-            extensions: { code: 'PERSISTED_QUERY_NOT_FOUND', http: { status: 400 } },
-          });
+          throw notRegistered();
         },
       }),
     };

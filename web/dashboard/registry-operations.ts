@@ -63,6 +63,11 @@ export const DASHBOARD_OPERATIONS = {
 
 export type DashboardOperationName = keyof typeof DASHBOARD_OPERATIONS;
 
+/** What the page follows over the live socket (use-live-revision.ts): registered like the reads. */
+export const DASHBOARD_SUBSCRIPTIONS = {
+  DashboardChanges: 'subscription DashboardChanges($c: String) { registryChanged(coalition: $c) { position } }',
+} as const;
+
 /** `values` padded to `count` with its last value (the service answers a repeated one from the same load). */
 export function padded<Value>(values: Value[], count: number): Value[] {
   return Array.from({ length: count }, (_, index) => values[Math.min(index, values.length - 1)]!);

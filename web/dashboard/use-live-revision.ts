@@ -2,12 +2,12 @@ import { createClient } from 'graphql-ws';
 import { useEffect, useState } from 'react';
 import { authorizationHeaders } from '../session/api-key';
 import { liveSocketUrl } from '../session/graphql-client';
+import { DASHBOARD_SUBSCRIPTIONS } from './registry-operations';
 
 /** How the page learns of changes: a live socket, or (when it cannot open) asking again now and then. */
 export type LiveMode = 'connecting' | 'live' | 'polling';
 
 const POLL_MS = 30_000;
-const CHANGES = 'subscription($c: String) { registryChanged(coalition: $c) { position } }';
 
 /**
  * A number that goes up whenever the coalition changes (a write through any instance): the page's
@@ -41,7 +41,7 @@ export function useLiveRevision(slug: string): { revision: number; mode: LiveMod
       },
     });
     const stop = client.subscribe(
-      { query: CHANGES, variables: { c: slug } },
+      { query: DASHBOARD_SUBSCRIPTIONS.DashboardChanges, variables: { c: slug } },
       { next: () => setRevision((value) => value + 1), error: fallBack, complete: () => undefined },
     );
     return () => {
