@@ -29,7 +29,6 @@ import { ResponseCacheModule } from './response-cache/response-cache.module.js';
 import { RosterDownloadsModule } from './roster-downloads/roster-downloads.module.js';
 import { RosterImportModule } from './roster-import/roster-import.module.js';
 import { SeedModule } from './seed/seed.module.js';
-import { explorerLandingPage } from './web/explorer-landing-page.plugin.js';
 import { WebModule } from './web/web.module.js';
 
 function requestIdOf(req: RequestLike): string {
@@ -64,7 +63,7 @@ export class AppModule {
         SeedModule,
         RosterImportModule,
         RosterDownloadsModule,
-        WebModule,
+        WebModule.withPages({ isExplorerShown: config.graphqlExplorer }),
         HealthModule,
         ObservabilityModule,
       ],
@@ -100,7 +99,6 @@ export class AppModule {
         ...persistedQueries.plugins,
         queryCostPlugin(config.queryLimits),
         ApolloServerPluginCacheControlDisabled(),
-        ...(config.graphqlExplorer ? [explorerLandingPage()] : []),
       ],
       context: (request: { req?: RequestLike } & RequestLike): GraphqlContext => {
         const req = request.req ?? request;

@@ -18,6 +18,7 @@ import { RegistryChangesService } from './response-cache/registry-changes.servic
 import { installHttpCaching } from './response-cache/http-caching.js';
 import { ResponseCache } from './response-cache/response-cache.js';
 import { hardenHttp } from './security/http-hardening.js';
+import { PAGE_REQUEST_CONSTRAINT } from './web/page-request.constraint.js';
 
 /** The service on Fastify, its database migrated and seeded, not yet listening. Shared by main and tests. */
 export async function createHttpServer(config: AppConfig, databaseUrl: string): Promise<NestFastifyApplication> {
@@ -39,6 +40,8 @@ export async function createHttpServer(config: AppConfig, databaseUrl: string): 
     // been read (see graceful-shutdown.ts). Idle keep-alive connections end within keepAliveTimeout.
     forceCloseConnections: false,
     keepAliveTimeout: 5000,
+    // The explorer's page and GraphQL share /graphql: a browser's page request is routed to the page.
+    routerOptions: { constraints: { [PAGE_REQUEST_CONSTRAINT.name]: PAGE_REQUEST_CONSTRAINT } },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
     logger: new JsonNestLogger(logger),

@@ -301,12 +301,51 @@ describe('REQUIRE_AUTH_FOR_READS=true', () => {
     expect((await fetch(`${service.baseUrl}/${script}`)).status).toBe(200);
     expect((await fetch(`${service.baseUrl}/admin`)).status).toBe(200);
     expect((await fetch(`${service.baseUrl}/`, { method: 'POST' })).status).toBe(401);
-    expect((await fetch(`${service.baseUrl}/graphql`, { headers: { accept: 'text/html' } })).status).toBe(401);
     expect((await fetch(`${service.baseUrl}/coalitions/synthetic-drug-threats/roster.csv`)).status).toBe(401);
     expect((await fetch(`${service.baseUrl}/metrics`)).status).toBe(401);
     expect((await fetch(`${service.baseUrl}/metrics`, { headers: bearer(keys.viewer) })).status).toBe(200);
     expect((await fetch(`${service.baseUrl}/health/live`)).status).toBe(200);
     expect((await fetch(`${service.baseUrl}/health/ready`)).status).toBe(200);
+  });
+
+  it('opens the explorer to a browser at /graphql, while a GraphQL read sent by GET there still needs a key', async () => {
+    const browserAccept = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+    for (const search of ['', `?query=${encodeURIComponent('{ __typename }')}`]) {
+      const page = await fetch(`${service.baseUrl}/graphql${search}`, { headers: { accept: browserAccept } });
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+      const html = await page.text();
+      expect(html).toContain('<div id="explorer">');
+      expect(html).not.toContain('"data"');
+      const script = /assets\/[\w.-]+\.js/.exec(html)![0];
+      expect((await fetch(`${service.baseUrl}/${script}`)).status).toBe(200);
+    }
+
+    // Any client that does not prefer HTML over a GraphQL answer is asking for a read.
+    const typename = `${service.baseUrl}/graphql?query=${encodeURIComponent('{ __typename }')}`;
+    for (const accept of [
+      undefined,
+      'application/json',
+      '*/*',
+      'application/json, text/html',
+      'text/html;q=0.5, */*',
+    ]) {
+      const refused = await fetch(typename, {
+        headers: { 'apollo-require-preflight': 'true', ...(accept === undefined ? {} : { accept }) },
+      });
+      expect({ accept, status: refused.status }).toEqual({ accept, status: 401 });
+      const body = (await refused.json()) as { data?: unknown; errors: Array<{ extensions: { code: string } }> };
+      expect(body.data).toBeUndefined();
+      expect(body.errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
+    }
+    const read = await fetch(typename, { headers: { 'apollo-require-preflight': 'true', ...bearer(keys.viewer) } });
+    expect(await read.json()).toEqual({ data: { __typename: 'Query' } });
+    const posted = await fetch(`${service.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: browserAccept },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(posted.status).toBe(401);
   });
 });
 
