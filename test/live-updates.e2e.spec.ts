@@ -1,7 +1,8 @@
 import pg from 'pg';
 import WebSocket from 'ws';
 import { RosterImportService } from '../src/roster-import/roster-import.service.js';
-import { bearer, createTestKeys, type TestKeys } from './support/api-keys.js';
+import { ApiKeysService } from '../src/auth/api-keys.service.js';
+import { bearer, createTestKeys, TEST_SETUP, type TestKeys } from './support/api-keys.js';
 import { liveClient, type LiveClient } from './support/live-client.js';
 import { startServiceProcess } from './support/service-process.js';
 import { createTestDatabase, startTestApp, type TestApp } from './support/test-app.js';
@@ -201,6 +202,35 @@ describe('live updates under REQUIRE_AUTH_FOR_READS', () => {
     const [code] = await codesWithoutMembership(1);
     await invite(first, code);
     expect((await subscription.next(1000)).data!.registryChanged.kind).toBe('MEMBERSHIP');
+  });
+});
+
+describe('a key revoked while its connection is open', () => {
+  let watchful: TestApp;
+  beforeAll(async () => {
+    watchful = await startTestApp({ LIVE_KEEP_ALIVE_MS: '200' }, database);
+  });
+  afterAll(() => watchful.close());
+
+  it('closes that connection with 4401 within a keep-alive period, and leaves the others open', async () => {
+    const apiKeys = watchful.app.get(ApiKeysService);
+    const soonRevoked = (await apiKeys.create('live-soon-revoked', 'viewer', TEST_SETUP)).key;
+    const revokedClient = connect(watchful, { authorization: `Bearer ${soonRevoked}` });
+    const keptClient = connect(watchful, { authorization: `Bearer ${keys.viewer}` });
+    const kept = keptClient.subscribe(CHANGES, { c: SLUG });
+    revokedClient.subscribe(CHANGES, { c: SLUG });
+    await Promise.all([revokedClient.connected, keptClient.connected]);
+
+    await apiKeys.revoke('live-soon-revoked', TEST_SETUP);
+    const closed = await Promise.race([
+      revokedClient.closed,
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('still open after 3 s')), 3000)),
+    ]);
+    expect(closed).toEqual({ code: 4401, reason: expect.stringContaining('revoked') });
+
+    const [code] = await codesWithoutMembership(1);
+    await invite(first, code);
+    expect((await kept.next(2000)).data!.registryChanged.kind).toBe('MEMBERSHIP');
   });
 });
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In, IsNull } from 'typeorm';
 import type { Actor } from '../audit/actor.js';
 import { AuditedWriteService } from '../audit/audited-write.service.js';
 import { AlreadyExists, InvalidInput, NotFound, Unauthenticated } from '../common/domain-errors.js';
@@ -91,6 +91,17 @@ export class ApiKeysService {
       }
       return record;
     });
+  }
+
+  /**
+   * Of these key ids, the ones no longer live (revoked, or gone): one query, for the connections that
+   * outlive the request that proved their key (live subscriptions).
+   */
+  async notLiveAmong(ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const live = await this.keys.find({ select: { id: true }, where: { id: In([...ids]), revokedAt: IsNull() } });
+    const liveIds = new Set(live.map((record) => record.id));
+    return new Set(ids.filter((id) => !liveIds.has(id)));
   }
 
   /** A live key by name, for tools that act under a key's name (the bulk import). */

@@ -49,6 +49,9 @@ export class LiveSocketServer implements BeforeApplicationShutdown {
     handleProtocols,
   });
   private readonly connectionsPerAddress = new Map<string, number>();
+  /** The key each connection was opened with, checked again every keep-alive period (keyRecheck). */
+  private readonly keyOfSocket = new Map<WebSocket, string>();
+  private keyRecheck: NodeJS.Timeout | undefined;
   private isClosing = false;
   /** The schema Nest builds at initialisation (after `attach`), asked for when a subscription starts. */
   private schemaOf: () => GraphQLSchema = () => {
@@ -66,6 +69,10 @@ export class LiveSocketServer implements BeforeApplicationShutdown {
   attach(server: HttpServer, schema: () => GraphQLSchema, addressOf: (request: IncomingMessage) => string): void {
     if (!this.config.live.isOn) return;
     this.schemaOf = schema;
+    if (this.config.live.keepAliveMs > 0) {
+      this.keyRecheck = setInterval(() => void this.closeRevokedKeys(), this.config.live.keepAliveMs);
+      this.keyRecheck.unref();
+    }
     const protocol = makeServer<Record<string, unknown> | undefined, Connection>(this.protocolOptions());
     server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
       if (new URL(request.url ?? '/', 'http://x').pathname !== LIVE_PATH) {
@@ -104,8 +111,29 @@ export class LiveSocketServer implements BeforeApplicationShutdown {
    */
   async closeAll(): Promise<void> {
     this.isClosing = true;
+    clearInterval(this.keyRecheck);
     await this.live.idle();
     for (const socket of this.sockets.clients) socket.close(LIVE_CLOSE.GOING_AWAY, 'The server is shutting down');
+  }
+
+  /**
+   * A key is proved once, when its connection opens; a connection can outlive the key's revocation by
+   * hours. So every keep-alive period the keys of all open connections are checked in one query, and
+   * a connection whose key is no longer live is closed with 4401.
+   */
+  private async closeRevokedKeys(): Promise<void> {
+    if (this.keyOfSocket.size === 0) return;
+    let revoked: Set<string>;
+    try {
+      revoked = await this.apiKeys.notLiveAmong([...new Set(this.keyOfSocket.values())]);
+    } catch (error) {
+      // The database is away: the next period checks again; the connections keep what they had.
+      this.logger.warn(`Could not check the keys of live connections: ${String(error)}`);
+      return;
+    }
+    for (const [socket, keyId] of this.keyOfSocket) {
+      if (revoked.has(keyId)) socket.close(LIVE_CLOSE.UNAUTHORIZED, 'The API key was revoked: connect with a live key');
+    }
   }
 
   /** The last resort of a stop whose grace period is over. */
@@ -116,6 +144,7 @@ export class LiveSocketServer implements BeforeApplicationShutdown {
   /** Before the HTTP server closes: it would wait for the upgraded sockets too. */
   async beforeApplicationShutdown(): Promise<void> {
     this.isClosing = true;
+    clearInterval(this.keyRecheck);
     this.terminateAll();
     await new Promise<void>((resolve) => this.sockets.close(() => resolve()));
   }
@@ -187,6 +216,10 @@ export class LiveSocketServer implements BeforeApplicationShutdown {
         if (typeof given === 'string') req.headers.authorization = given;
         try {
           const caller = await this.apiKeys.callerOf(req);
+          if (caller) {
+            this.keyOfSocket.set(socket, caller.keyId);
+            socket.once('close', () => this.keyOfSocket.delete(socket));
+          }
           if (!caller && this.config.requireAuthForReads) {
             socket.close(
               LIVE_CLOSE.UNAUTHORIZED,
