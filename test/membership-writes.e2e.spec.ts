@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { today } from '../src/common/calendar-date.js';
 import { bearer, createTestKeys, type TestKeys } from './support/api-keys.js';
@@ -264,5 +265,37 @@ describe('what readers see after a write', () => {
       { status: 'INVITED', effectiveOn: '2024-05-01' },
       { status: 'COMMITTED', effectiveOn: '2024-05-10' },
     ]);
+  });
+});
+
+describe('a committed write whose WAL position cannot be read afterwards', () => {
+  it('is answered as written (no position header), not as a failure', async () => {
+    const db = service.app.get(DataSource);
+    const query = db.query.bind(db);
+    // A fault after the COMMIT: the one statement that reads the position fails as a lost connection would.
+    const fault = jest
+      .spyOn(db, 'query')
+      .mockImplementation(((sql: string, ...rest: unknown[]) =>
+        sql.includes('pg_current_wal_insert_lsn')
+          ? Promise.reject(new Error('Connection terminated unexpectedly'))
+          : (query as (...args: unknown[]) => Promise<unknown>)(sql, ...rest)) as typeof db.query);
+    try {
+      const response = await fetch(`${service.baseUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...bearer(keys.admin) },
+        body: JSON.stringify({
+          query: `mutation { recordInvitation(input: { coalition: "${SLUG}", participant: "PY", invitedOn: "2024-06-01" }) { status version } }`,
+        }),
+      });
+      const body = (await response.json()) as { data?: any; errors?: unknown };
+      expect(body.errors).toBeUndefined();
+      expect(body.data.recordInvitation).toEqual({ status: 'INVITED', version: 1 });
+      expect(response.headers.get('x-registry-position')).toBeNull();
+      expect(fault).toHaveBeenCalledWith(expect.stringContaining('pg_current_wal_insert_lsn'));
+    } finally {
+      fault.mockRestore();
+    }
+    const { data } = await service.graphql(`{ membership(coalition: "${SLUG}", participant: "PY") { status } }`);
+    expect(data!.membership).toEqual({ status: 'INVITED' });
   });
 });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { bearer, createTestKeys, type TestKeys } from './support/api-keys.js';
+import { liveClient } from './support/live-client.js';
 import { startStreamingReplica, type StreamingReplica } from './support/streaming-replica.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -129,6 +130,29 @@ describe('reads on a streaming replica', () => {
     const sentToReplica = await replicaReads();
     expect(await membershipOf('NZ')).toBe('INVITED');
     expect(await replicaReads()).toBeGreaterThan(sentToReplica);
+  });
+
+  it('with replay paused, a live subscriber gets the state after the change (read from the primary), not the replica’s', async () => {
+    const live = liveClient(service.baseUrl);
+    try {
+      const changed = live.subscribe(
+        `subscription { membershipChanged(coalition: "${SLUG}", participant: "BO") { status version } }`,
+      );
+      await live.connected;
+      await pair.onReplica(`SELECT pg_wal_replay_pause()`);
+      try {
+        await invite('BO');
+        expect(await membershipOf('BO')).toBeNull();
+        const delivered = await changed.next(3000);
+        expect(delivered.errors).toBeUndefined();
+        expect(delivered.data!.membershipChanged).toEqual({ status: 'INVITED', version: 1 });
+      } finally {
+        await pair.onReplica(`SELECT pg_wal_replay_resume()`);
+      }
+    } finally {
+      await live.dispose();
+    }
+    expect((await eventually(replicaState, (replica) => replica.state === 'up')).state).toBe('up');
   });
 
   it('keeps answering while the replica is stopped, and uses it again once it is back, without a restart', async () => {

@@ -1,9 +1,14 @@
 import { createHash } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { VersionConflict } from '../common/domain-errors.js';
-import { noteCommitted, parseWalPosition, readConsistency } from '../database/read-routing.js';
+import {
+  noteCommitted,
+  noteCommittedAtUnknownPosition,
+  parseWalPosition,
+  readConsistency,
+} from '../database/read-routing.js';
 import type { WriteRequest } from '../common/write-request.js';
 import { announceChange, RegistryChangesService } from '../response-cache/registry-changes.service.js';
 import { actorOf, type Actor } from './actor.js';
@@ -25,6 +30,8 @@ const LOST_RACE = new Set(['23505', '40001', '40P01']);
  */
 @Injectable()
 export class AuditedWriteService {
+  private readonly logger = new Logger(AuditedWriteService.name);
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
@@ -86,10 +93,17 @@ export class AuditedWriteService {
    */
   private async noteCommitPosition(): Promise<void> {
     if (!readConsistency.getStore()) return;
-    const [row]: Array<{ position: string }> = await this.db.query(
-      `SELECT pg_current_wal_insert_lsn()::text AS position`,
-    );
-    const position = row ? parseWalPosition(row.position) : undefined;
-    if (position !== undefined) noteCommitted(position);
+    try {
+      const [row]: Array<{ position: string }> = await this.db.query(
+        `SELECT pg_current_wal_insert_lsn()::text AS position`,
+      );
+      const position = row ? parseWalPosition(row.position) : undefined;
+      if (position !== undefined) noteCommitted(position);
+    } catch (error) {
+      // The write is committed: nothing after the COMMIT may answer it as a failure (a retry would then
+      // be refused as a conflict). Its answer names no position, and its own later reads take the primary.
+      this.logger.warn(`A committed write's WAL position could not be read: ${String(error)}`);
+      noteCommittedAtUnknownPosition();
+    }
   }
 }

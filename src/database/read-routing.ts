@@ -44,6 +44,27 @@ export const newReadConsistency = (minPosition: WalPosition = 0n): ReadConsisten
   mayBeBehind: false,
 });
 
+/** A position no replica reaches: a read that needs it is answered by the primary. */
+const PRIMARY_ONLY: WalPosition = (1n << 64n) - 1n;
+
+/**
+ * Runs `work` with every read it makes (and every read of what it starts) answered by the primary:
+ * for reads that must see a change whose position is not known, such as live updates' state after a
+ * change notice (a replica may not have replayed it yet, and no later event would correct it).
+ */
+export function readingFromPrimary<Result>(work: () => Result): Result {
+  return readConsistency.run(newReadConsistency(PRIMARY_ONLY), work);
+}
+
+/**
+ * After a commit whose position could not be read: this request's later reads go to the primary,
+ * which holds the commit, and its answer names no position.
+ */
+export function noteCommittedAtUnknownPosition(): void {
+  const current = readConsistency.getStore();
+  if (current) current.minPosition = PRIMARY_ONLY;
+}
+
 /** After a commit: this request's later reads must see it, and its answer says where it is. */
 export function noteCommitted(position: WalPosition): void {
   const current = readConsistency.getStore();

@@ -11,6 +11,7 @@ import { formatGraphqlError } from '../common/graphql-error-format.js';
 import { queryCoster } from '../common/query-limits.js';
 import { RequestLoaders } from '../common/request-loaders.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { readingFromPrimary } from '../database/read-routing.js';
 import { PersistedQueriesService } from '../persisted-queries/persisted-queries.service.js';
 import { LIVE_CLOSE, LIVE_PATH } from './live-close-codes.js';
 import { LiveUpdatesService } from './live-updates.service.js';
@@ -189,7 +190,9 @@ export class LiveSocketServer implements BeforeApplicationShutdown {
         close: (code, reason) => socket.close(code, reason),
         onMessage: (handle) =>
           socket.on('message', (data) => {
-            handle(String(data)).catch((error: unknown) => {
+            // What a subscription reads after a change must include it: the primary answers (a replica
+            // may not have replayed the change yet, and no later event would correct what it sent).
+            readingFromPrimary(() => handle(String(data))).catch((error: unknown) => {
               this.logger.error(`A live connection's message failed: ${String(error)}`);
               socket.close(CloseCode.InternalServerError, 'Internal server error');
             });

@@ -9,6 +9,7 @@ import { ParticipantsService } from '../participants/participants.service.js';
 import type { RegistryChangeNotice } from '../response-cache/registry-change-notice.js';
 import { RegistryChangesService } from '../response-cache/registry-changes.service.js';
 import type { RegistryChange } from './registry-change.model.js';
+import { readingFromPrimary } from '../database/read-routing.js';
 
 /**
  * What a subscriber is handed: the value, and the loaders it was read with, which the subscription's
@@ -46,7 +47,8 @@ export class LiveUpdatesService implements OnModuleInit {
   onModuleInit(): void {
     this.changes.onNotice((notice) => {
       this.delivering = this.delivering
-        .then(() => this.deliver(notice))
+        // The state after the change, which a replica may not have replayed yet: read from the primary.
+        .then(() => readingFromPrimary(() => this.deliver(notice)))
         .catch((error: unknown) => this.logger.error(`A live update failed: ${String(error)}`));
     });
   }
