@@ -1,3 +1,5 @@
+import pg from 'pg';
+import { RegistryChangesService } from '../src/response-cache/registry-changes.service.js';
 import { bearer, createTestKeys, type TestKeys } from './support/api-keys.js';
 import { FACT_WRITES, SLUG, type FactWrite, type Send } from './support/fact-write-cases.js';
 import { createTestDatabase, startTestApp, type TestApp } from './support/test-app.js';
@@ -32,6 +34,15 @@ async function publicRead(service: TestApp, query: string) {
   const body = (await response.json()) as { data: Record<string, any>; errors?: unknown };
   expect(body.errors).toBeUndefined();
   return { cache: response.headers.get('x-cache'), data: body.data };
+}
+
+/** Resolves once `service` has heard a change notice after its generation `heard` (2 s at most). */
+async function untilHeardBy(service: TestApp, heard: number): Promise<void> {
+  const changes = service.app.get(RegistryChangesService);
+  for (const deadline = Date.now() + 2000; changes.generation === heard && Date.now() < deadline;) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  expect(changes.generation).toBeGreaterThan(heard);
 }
 
 async function latestAudit() {
@@ -87,8 +98,12 @@ describe.each(FACT_WRITES.map((write) => [write.mutation, write] as [string, Fac
     await publicRead(second, write.read);
     const cached = await publicRead(second, write.read);
     expect(cached.cache).toBe('hit');
+    const heard = second.app.get(RegistryChangesService).generation;
     const { data, errors } = await asAdmin(write.document, { input: request.input });
     expect(errors).toBeUndefined();
+    // PostgreSQL has sent the notice to every instance by the time the write is answered; the second
+    // instance's process may take a moment longer to read it off its socket.
+    await untilHeardBy(second, heard);
     const after = await publicRead(second, write.read);
     expect(after.cache).toBe('miss');
     write.expectRead(after.data, data![mutation], request.input);
@@ -163,5 +178,25 @@ describe("an admin's changes to a country", () => {
     } finally {
       await third.close();
     }
+  });
+});
+
+describe('a coalition read that asks for a write (X-Registry-Min-Position)', () => {
+  it('is read from the database, not from an instance’s copy made before that write', async () => {
+    const query = `{ coalition(slug: "${SLUG}") { name } }`;
+    const asRead = async (headers: Record<string, string> = {}) =>
+      ((await second.graphql(query, {}, headers)).data!.coalition as { name: string }).name;
+    const name = await asRead();
+    // A write this instance has not heard of yet: the row changes with no change notice.
+    const db = new pg.Client({ connectionString: database.url });
+    await db.connect();
+    let position: string;
+    try {
+      await db.query(`UPDATE coalition SET name = name || ' (renamed)' WHERE slug = $1`, [SLUG]);
+      position = (await db.query(`SELECT pg_current_wal_insert_lsn()::text AS position`)).rows[0].position;
+    } finally {
+      await db.end();
+    }
+    expect(await asRead({ 'x-registry-min-position': position })).toBe(`${name} (renamed)`);
   });
 });

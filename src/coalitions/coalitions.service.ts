@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { InvalidInput } from '../common/domain-errors.js';
+import { readConsistency } from '../database/read-routing.js';
 import { groupInOrder, type RequestLoaders } from '../common/request-loaders.js';
 import { RegistryChangesService } from '../response-cache/registry-changes.service.js';
 import { CoalitionEventEntity } from './coalition-event.entity.js';
@@ -35,10 +36,15 @@ export class CoalitionsService {
     return this.coalitions.all();
   }
 
-  /** Coalitions are few and change rarely: kept in memory, forgotten on any change to the registry. */
+  /**
+   * Coalitions are few and change rarely: kept in memory, forgotten on any change to the registry.
+   * A read that asks to see a given write (X-Registry-Min-Position, or its own write) reads the row:
+   * this instance may not have heard of that write yet, and its copy would be the one before it.
+   */
   async findBySlug(rawSlug: string, argument = 'slug'): Promise<CoalitionEntity | null> {
     const slug = parseSlug(rawSlug, argument);
-    const known = this.bySlug.get(slug);
+    const isAskingForAWrite = (readConsistency.getStore()?.minPosition ?? 0n) > 0n;
+    const known = isAskingForAWrite ? undefined : this.bySlug.get(slug);
     if (known) return known;
     const generation = this.changes.generation;
     const row = await this.coalitions.bySlug(slug);
