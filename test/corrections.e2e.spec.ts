@@ -4,7 +4,14 @@ import { AuditedWriteService } from '../src/audit/audited-write.service.js';
 import { MembershipLedger } from '../src/memberships/membership-ledger.js';
 import { bearer, createTestKeys, type TestKeys } from './support/api-keys.js';
 import { brokenInvariants, membershipRecords } from './support/membership-records.js';
-import { createTestDatabase, startTestApp, type GraphqlResponse, type TestApp } from './support/test-app.js';
+import {
+  createTestDatabase,
+  noticesHeardBy,
+  startTestApp,
+  untilHeardBy,
+  type GraphqlResponse,
+  type TestApp,
+} from './support/test-app.js';
 
 const SLUG = 'synthetic-drug-threats';
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -544,7 +551,9 @@ describe.each(CASES)('$operation', ({ operation, prepare, send }) => {
     let cached = await read();
     for (let attempt = 0; cached.cache !== 'hit' && attempt < 50; attempt += 1) cached = await read();
     expect(cached.cache).toBe('hit');
+    const heard = noticesHeardBy(second);
     expect((await send(fact.id, fact.version, bearer(keys.admin))).errors).toBeUndefined();
+    await untilHeardBy(second, heard);
     const after = await read();
     expect(after.cache).toBe('miss');
     expect(after.data).not.toEqual(cached.data);

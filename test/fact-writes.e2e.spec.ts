@@ -1,8 +1,7 @@
 import pg from 'pg';
-import { RegistryChangesService } from '../src/response-cache/registry-changes.service.js';
 import { bearer, createTestKeys, type TestKeys } from './support/api-keys.js';
 import { FACT_WRITES, SLUG, type FactWrite, type Send } from './support/fact-write-cases.js';
-import { createTestDatabase, startTestApp, type TestApp } from './support/test-app.js';
+import { createTestDatabase, noticesHeardBy, startTestApp, untilHeardBy, type TestApp } from './support/test-app.js';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let first: TestApp;
@@ -34,15 +33,6 @@ async function publicRead(service: TestApp, query: string) {
   const body = (await response.json()) as { data: Record<string, any>; errors?: unknown };
   expect(body.errors).toBeUndefined();
   return { cache: response.headers.get('x-cache'), data: body.data };
-}
-
-/** Resolves once `service` has heard a change notice after its generation `heard` (2 s at most). */
-async function untilHeardBy(service: TestApp, heard: number): Promise<void> {
-  const changes = service.app.get(RegistryChangesService);
-  for (const deadline = Date.now() + 2000; changes.generation === heard && Date.now() < deadline;) {
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  expect(changes.generation).toBeGreaterThan(heard);
 }
 
 async function latestAudit() {
@@ -98,11 +88,9 @@ describe.each(FACT_WRITES.map((write) => [write.mutation, write] as [string, Fac
     await publicRead(second, write.read);
     const cached = await publicRead(second, write.read);
     expect(cached.cache).toBe('hit');
-    const heard = second.app.get(RegistryChangesService).generation;
+    const heard = noticesHeardBy(second);
     const { data, errors } = await asAdmin(write.document, { input: request.input });
     expect(errors).toBeUndefined();
-    // PostgreSQL has sent the notice to every instance by the time the write is answered; the second
-    // instance's process may take a moment longer to read it off its socket.
     await untilHeardBy(second, heard);
     const after = await publicRead(second, write.read);
     expect(after.cache).toBe('miss');

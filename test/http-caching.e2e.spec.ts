@@ -4,7 +4,7 @@ import { MANIFEST_FILE } from '../src/persisted-queries/persisted-queries.servic
 import type { PersistedQueryManifest } from '../src/persisted-queries/operation-safelist.js';
 import { bearer, createTestKeys, type TestKeys } from './support/api-keys.js';
 import { liveClient } from './support/live-client.js';
-import { createTestDatabase, startTestApp, type TestApp } from './support/test-app.js';
+import { createTestDatabase, noticesHeardBy, startTestApp, untilHeardBy, type TestApp } from './support/test-app.js';
 
 const SLUG = 'synthetic-drug-threats';
 const STATS = `query CachedStats { coalition(slug: "${SLUG}") { stats { committed } } }`;
@@ -104,7 +104,9 @@ describe('HTTP caching of public GET reads', () => {
     expect(cached.headers.get('x-cache')).toBe('hit');
     const before = cached.body!.data.coalition.stats.committed;
 
+    const heard = noticesHeardBy(second);
     await commitSomeone(first, 'NO');
+    await untilHeardBy(second, heard);
     const after = await get(second, { query: STATS }, { 'if-none-match': cached.headers.get('etag')! });
     expect(after.status).toBe(200);
     expect(after.headers.get('x-cache')).toBe('miss');

@@ -4,7 +4,7 @@ import pg from 'pg';
 import { RegistryChangesService } from '../src/response-cache/registry-changes.service.js';
 import { ResponseCache } from '../src/response-cache/response-cache.js';
 import { bearer, createTestKeys, type TestKeys } from './support/api-keys.js';
-import { createTestDatabase, startTestApp, type TestApp } from './support/test-app.js';
+import { createTestDatabase, noticesHeardBy, startTestApp, untilHeardBy, type TestApp } from './support/test-app.js';
 
 const SLUG = 'synthetic-drug-threats';
 const STATS = `{ coalition(slug: "${SLUG}") { stats { committed invitedNotParticipating } timeline(interval: YEAR) { end total } } }`;
@@ -75,7 +75,9 @@ describe('the response cache', () => {
     const cached = await read(second);
     expect(cached.cache).toBe('hit');
     const before = cached.body.data.coalition.stats.committed;
+    const heard = noticesHeardBy(second);
     await commit(first, 'SE');
+    await untilHeardBy(second, heard);
     const after = await read(second);
     expect(after.body.data.coalition.stats.committed).toBe(before + 1);
     expect(after.cache).toBe('miss');

@@ -3,6 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import pg from 'pg';
 import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
 import { createHttpServer } from '../../src/http-server.js';
+import { RegistryChangesService } from '../../src/response-cache/registry-changes.service.js';
 import { testServerUrl } from './test-server.js';
 
 export interface GraphqlResponse<Data = Record<string, any>> {
@@ -95,4 +96,19 @@ export function useTestApp(env: Record<string, string> = {}): { current(): TestA
       return service;
     },
   };
+}
+
+/** How many change notices `service` has heard so far (pass it to `untilHeardBy`). */
+export const noticesHeardBy = (service: TestApp): number => service.app.get(RegistryChangesService).generation;
+
+/**
+ * Resolves once `service` has heard a change notice after the `heard`-th (2 s at most). PostgreSQL has
+ * sent a write's notice to every instance by the time the write is answered; another instance's process
+ * may read it off its socket a moment later, and only then forgets its cached answers.
+ */
+export async function untilHeardBy(service: TestApp, heard: number): Promise<void> {
+  for (const deadline = Date.now() + 2000; noticesHeardBy(service) === heard && Date.now() < deadline;) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  if (noticesHeardBy(service) === heard) throw new Error('the instance heard no change notice within 2 s');
 }
