@@ -12,6 +12,12 @@ registerEnumType(RegistryChangeKind, {
     MEMBERSHIP: { description: "A membership: a participant's status in a coalition, and its history." },
     COMMITMENT: { description: 'A commitment a member made, or its status.' },
     PARTICIPANT: { description: 'A participant the registry knows (it belongs to no coalition).' },
+    COALITION: { description: 'A coalition itself: its name, description, launch date or roster note (its id).' },
+    REPORTED_FIGURE: { description: "A headcount reported of the coalition, or its retraction (stats' reported)." },
+    COALITION_EVENT: { description: 'Something that happened to the coalition (its events).' },
+    ENGAGEMENT: { description: 'A participant seen working with the coalition without being a member.' },
+    LINE_OF_EFFORT: { description: "One of the coalition's aims and its working group." },
+    SOURCE: { description: 'A source the registry cites (it belongs to no coalition: facts of any may cite it).' },
   },
 });
 
@@ -23,7 +29,7 @@ registerEnumType(RegistryChangeKind, {
 export class RegistryChange {
   @Field(() => String, {
     nullable: true,
-    description: "The coalition's slug; null for a record that belongs to no coalition (a participant).",
+    description: "The coalition's slug; null for a record that belongs to no coalition (a participant, a source).",
   })
   coalition: string | null;
 
