@@ -23,8 +23,8 @@ registerEnumType(RegistryChangeKind, {
 
 @ObjectType('RegistryChange', {
   description:
-    'Records of one kind in one coalition that one committed write changed (a mutation, or a whole import). ' +
-    'It names ids only: read what you need again.',
+    'Records of one kind in one coalition that one committed write changed (a mutation, or a whole import), or ' +
+    'several writes that came faster than they could be told, merged. It names ids only: read what you need again.',
 })
 export class RegistryChange {
   @Field(() => String, {
@@ -53,7 +53,9 @@ export class RegistryChange {
 
   @Field(() => Float, {
     description:
-      'Rises with every committed write, in commit order, whichever instance took it: a gap means a missed change.',
+      'The position of the last write this change covers. Positions rise with every committed write, in commit ' +
+      'order, whichever instance took it; between two changes they skip the writes merged into the later one, ' +
+      'those of coalitions not followed, and those that change no registry record (an API key).',
   })
   position: number;
 }
