@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { bearer, createTestKeys, type TestKeys } from './support/api-keys.js';
 import { FACT_WRITES, SLUG, type FactWrite, type Send } from './support/fact-write-cases.js';
+import { liveClient } from './support/live-client.js';
 import { createTestDatabase, noticesHeardBy, startTestApp, untilHeardBy, type TestApp } from './support/test-app.js';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -82,6 +83,29 @@ describe.each(FACT_WRITES.map((write) => [write.mutation, write] as [string, Fac
       expect(errors![0].extensions!.code).toBe('CONFLICT');
     });
   }
+
+  it('tells a registryChanged subscriber on another instance what kind of record changed, its id and coalition', async () => {
+    const request = await write.valid(asAdmin);
+    const expected = write.change(request.input);
+    const client = liveClient(second.baseUrl);
+    try {
+      // Filtered by the coalition where it exists already: the change must carry it to reach the subscriber.
+      const changes = client.subscribe(
+        `subscription($c: String) { registryChanged(coalition: $c) { coalition kind ids isTooManyToList } }`,
+        { c: expected.coalition === SLUG ? SLUG : null },
+      );
+      await client.connected;
+      const { data, errors } = await asAdmin(write.document, { input: request.input });
+      expect(errors).toBeUndefined();
+      const id = data![mutation].id as string;
+      // Earlier writes (the one that made a figure to retract) may be heard first.
+      let heard = (await changes.next(2000)).data!.registryChanged;
+      while (!heard.ids?.includes(id)) heard = (await changes.next(2000)).data!.registryChanged;
+      expect(heard).toEqual({ coalition: expected.coalition, kind: expected.kind, ids: [id], isTooManyToList: false });
+    } finally {
+      await client.dispose();
+    }
+  });
 
   it('clears the response cache of every instance', async () => {
     const request = await write.valid(asAdmin);

@@ -113,6 +113,42 @@ describe('live updates across instances', () => {
     expect(mine.results).toHaveLength(1);
   });
 
+  it('coalitionStatsChanged follows a reported figure, recorded or retracted, with stats.reported', async () => {
+    const watcher = connect(second);
+    const stats = watcher.subscribe(
+      `subscription { coalitionStatsChanged(coalition: "${SLUG}") { reported { id wording } } }`,
+    );
+    await watcher.connected;
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const recorded = await first.graphql(
+      `mutation($input: RecordReportedFigureInput!) { recordReportedFigure(input: $input) { id version } }`,
+      {
+        input: {
+          coalition: SLUG,
+          reportedOn: yesterday,
+          combined: 201,
+          wording: 'live test: 201 countries and organisations',
+          source: { url: 'https://example.org/live-figure', title: 'Live figure' },
+        },
+      },
+      bearer(keys.admin),
+    );
+    expect(recorded.errors).toBeUndefined();
+    const figure = recorded.data!.recordReportedFigure as { id: string; version: number };
+    expect((await stats.next(1000)).data!.coalitionStatsChanged.reported).toEqual({
+      id: figure.id,
+      wording: 'live test: 201 countries and organisations',
+    });
+
+    const retracted = await first.graphql(
+      `mutation($input: RetractReportedFigureInput!) { retractReportedFigure(input: $input) { id } }`,
+      { input: { id: figure.id, reason: 'a test figure', expectedVersion: figure.version } },
+      bearer(keys.admin),
+    );
+    expect(retracted.errors).toBeUndefined();
+    expect((await stats.next(1000)).data!.coalitionStatsChanged.reported?.id).not.toBe(figure.id);
+  });
+
   it('an import of many rows reaches a subscriber as one change', async () => {
     const codes = await codesWithoutMembership(60);
     const subscription = connect(second).subscribe(CHANGES, { c: SLUG });

@@ -21,10 +21,12 @@ export class WriteTransaction {
 
   /**
    * The audit entry of one change (in this transaction, so it exists exactly when the change does).
-   * `subject` names the record changed, for the change notice (live updates); an API key has none.
+   * `subject` names the record changed, for the change notice (live updates). It is required so that
+   * a new writer cannot forget it: only a write that changes no registry record (an API key, a
+   * dataset revision's own entry) says `null`, and then no subscriber hears of it.
    */
   async recordChange(
-    change: { operation: string; before: unknown; after: unknown; subject?: ChangeSubject },
+    change: { operation: string; before: unknown; after: unknown; subject: ChangeSubject | null },
     requestId: string | null = this.requestId,
   ): Promise<void> {
     const { subject, ...entry } = change;

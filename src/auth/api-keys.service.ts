@@ -65,7 +65,13 @@ export class ApiKeysService {
       const keys = tx.manager.getRepository(ApiKeyEntity);
       if (await keys.existsBy({ name: trimmed })) throw new AlreadyExists(`A key named "${trimmed}" exists already`);
       const record = await keys.save({ name: trimmed, role: upperRole, prefix, keyHash, revokedAt: null });
-      await tx.recordChange({ operation: 'createApiKey', before: null, after: { name: trimmed, role: upperRole } });
+      // A key is no registry record: its change clears caches but tells no subscriber anything.
+      await tx.recordChange({
+        operation: 'createApiKey',
+        before: null,
+        after: { name: trimmed, role: upperRole },
+        subject: null,
+      });
       return { key, record };
     });
   }
@@ -87,6 +93,7 @@ export class ApiKeysService {
           operation: 'revokeApiKey',
           before: { name: record.name, role: record.role, revokedAt: null },
           after: { name: record.name, role: record.role, revokedAt: record.revokedAt },
+          subject: null,
         });
       }
       return record;

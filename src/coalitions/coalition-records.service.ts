@@ -53,7 +53,12 @@ export class CoalitionRecordsService {
     const { sources, operation, ...coalition } = facts;
     const row = await this.coalitions.insertCoalition(tx.manager, coalition);
     await this.sources.cite(tx.manager, 'coalition', row.id, sources);
-    await tx.recordChange({ operation, before: null, after: row });
+    await tx.recordChange({
+      operation,
+      before: null,
+      after: row,
+      subject: { kind: 'COALITION', id: row.id, coalitionId: row.id },
+    });
     return row;
   }
 
@@ -76,7 +81,12 @@ export class CoalitionRecordsService {
       rosterNote: changes.rosterNote === undefined ? existing.rosterNote : changes.rosterNote,
       launchedOn: changes.launchedOn === undefined ? existing.launchedOn : changes.launchedOn,
     });
-    await tx.recordChange({ operation: update.operation, before: existing, after: row });
+    await tx.recordChange({
+      operation: update.operation,
+      before: existing,
+      after: row,
+      subject: { kind: 'COALITION', id: row.id, coalitionId: row.id },
+    });
     return row;
   }
 
@@ -93,7 +103,12 @@ export class CoalitionRecordsService {
       title,
     });
     await this.sources.cite(tx.manager, 'coalition_event', row.id, facts.sources);
-    await tx.recordChange({ operation: facts.operation, before: null, after: row });
+    await tx.recordChange({
+      operation: facts.operation,
+      before: null,
+      after: row,
+      subject: { kind: 'COALITION_EVENT', id: row.id, coalitionId: row.coalitionId },
+    });
     return row;
   }
 
@@ -114,7 +129,12 @@ export class CoalitionRecordsService {
       note,
     });
     await this.sources.cite(tx.manager, 'engagement', row.id, facts.sources);
-    await tx.recordChange({ operation: facts.operation, before: null, after: row });
+    await tx.recordChange({
+      operation: facts.operation,
+      before: null,
+      after: row,
+      subject: { kind: 'ENGAGEMENT', id: row.id, coalitionId: row.coalitionId },
+    });
     return row;
   }
 
@@ -124,7 +144,12 @@ export class CoalitionRecordsService {
     const id = await this.coalitions.insertLineOfEffort(tx.manager, line);
     await this.sources.cite(tx.manager, 'line_of_effort', id, sources);
     const row = { id, ...line };
-    await tx.recordChange({ operation, before: null, after: row });
+    await tx.recordChange({
+      operation,
+      before: null,
+      after: row,
+      subject: { kind: 'LINE_OF_EFFORT', id, coalitionId: row.coalitionId },
+    });
     return row;
   }
 }

@@ -86,7 +86,12 @@ export class ReportedFiguresService {
     }
     const row = await this.figures.insert(tx.manager, figure);
     await this.sources.cite(tx.manager, 'reported_figure', row.id, facts.sources);
-    await tx.recordChange({ operation: facts.operation, before: null, after: row });
+    await tx.recordChange({
+      operation: facts.operation,
+      before: null,
+      after: row,
+      subject: { kind: 'REPORTED_FIGURE', id: row.id, coalitionId: row.coalitionId },
+    });
     return row;
   }
 
@@ -106,7 +111,12 @@ export class ReportedFiguresService {
     }
     const row = await this.figures.retract(tx.manager, existing.id, tx.actor.name, reason);
     await this.sources.cite(tx.manager, 'reported_figure_retraction', row.id, retraction.sources);
-    await tx.recordChange({ operation: retraction.operation, before: existing, after: row });
+    await tx.recordChange({
+      operation: retraction.operation,
+      before: existing,
+      after: row,
+      subject: { kind: 'REPORTED_FIGURE', id: row.id, coalitionId: row.coalitionId },
+    });
     return row;
   }
 }

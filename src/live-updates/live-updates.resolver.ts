@@ -18,7 +18,8 @@ export class LiveUpdatesResolver {
   @Subscription(() => RegistryChange, {
     description:
       'Every committed write that changes the registry, on any instance: what kind of record, in which coalition, ' +
-      'which ids. One event per coalition and kind per write (an import of many rows is one).',
+      'which ids. One event per coalition and kind per write (an import of many rows is one); writes that come ' +
+      'faster than they can be told are merged, one event per coalition and kind.',
     resolve: (change: RegistryChange) => change,
   })
   registryChanged(

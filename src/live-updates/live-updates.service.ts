@@ -8,6 +8,7 @@ import { MembershipsService } from '../memberships/memberships.service.js';
 import { ParticipantsService } from '../participants/participants.service.js';
 import type { RegistryChangeNotice } from '../response-cache/registry-change-notice.js';
 import { RegistryChangesService } from '../response-cache/registry-changes.service.js';
+import { HeldChanges, type HeldChange } from './held-changes.js';
 import type { RegistryChange } from './registry-change.model.js';
 import { readingFromPrimary } from '../database/read-routing.js';
 
@@ -32,8 +33,10 @@ const ANY_COALITION = '*';
 export class LiveUpdatesService implements OnModuleInit {
   private readonly logger = new Logger(LiveUpdatesService.name);
   private readonly topics = new EventEmitter();
-  /** Notices are delivered one after another, in the order they were heard (commit order). */
-  private delivering: Promise<void> = Promise.resolve();
+  /** Changes heard and not yet delivered; delivered one batch after another, in commit order. */
+  private readonly held = new HeldChanges();
+  private isDraining = false;
+  private draining: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly changes: RegistryChangesService,
@@ -45,12 +48,7 @@ export class LiveUpdatesService implements OnModuleInit {
   }
 
   onModuleInit(): void {
-    this.changes.onNotice((notice) => {
-      this.delivering = this.delivering
-        // The state after the change, which a replica may not have replayed yet: read from the primary.
-        .then(() => readingFromPrimary(() => this.deliver(notice)))
-        .catch((error: unknown) => this.logger.error(`A live update failed: ${String(error)}`));
-    });
+    this.changes.onNotice((notice) => this.hold(notice));
   }
 
   async registryChanges(coalitionSlug: string | null): Promise<AsyncIterableIterator<RegistryChange>> {
@@ -79,7 +77,7 @@ export class LiveUpdatesService implements OnModuleInit {
 
   /** Resolves once every change heard so far has been handed to its subscribers (a graceful stop waits for it). */
   idle(): Promise<void> {
-    return this.delivering;
+    return this.draining;
   }
 
   /** How many subscriptions this instance serves now (for the metrics and the load test). */
@@ -93,18 +91,39 @@ export class LiveUpdatesService implements OnModuleInit {
     return coalition.id;
   }
 
-  private async deliver(notice: RegistryChangeNotice): Promise<void> {
+  private hold(notice: RegistryChangeNotice): void {
+    this.held.hold(notice);
+    if (this.isDraining || this.held.isEmpty) return;
+    this.isDraining = true;
+    this.draining = this.drain();
+  }
+
+  /** Delivers what is held, then what was heard meanwhile, until nothing is held. */
+  private async drain(): Promise<void> {
+    try {
+      while (!this.held.isEmpty) {
+        // The state after the change, which a replica may not have replayed yet: read from the primary.
+        await readingFromPrimary(() => this.deliver(this.held.take())).catch((error: unknown) =>
+          this.logger.error(`A live update failed: ${String(error)}`),
+        );
+      }
+    } finally {
+      this.isDraining = false;
+    }
+  }
+
+  private async deliver(changes: readonly HeldChange[]): Promise<void> {
     const loaders = new RequestLoaders();
     const touched = new Set<string>();
-    for (const change of notice.changes) {
+    for (const change of changes) {
       const slug = change.coalitionId ? (await this.coalitions.load(loaders, change.coalitionId)).slug : null;
       const event: RegistryChange = {
         coalition: slug,
         kind: change.kind,
-        ids: change.ids === 'many' ? null : change.ids,
+        ids: change.ids === 'many' ? null : [...change.ids],
         isTooManyToList: change.ids === 'many',
-        at: new Date(notice.at),
-        position: notice.position,
+        at: new Date(change.at),
+        position: change.position,
       };
       this.topics.emit(`registry:${ANY_COALITION}`, event);
       if (!change.coalitionId) continue;
@@ -115,7 +134,7 @@ export class LiveUpdatesService implements OnModuleInit {
         const changed =
           change.ids === 'many'
             ? await this.memberships.allOf(loaders, change.coalitionId)
-            : await Promise.all(change.ids.map((id) => this.memberships.load(loaders, id)));
+            : await Promise.all([...change.ids].map((id) => this.memberships.load(loaders, id)));
         for (const value of changed) this.topics.emit(membershipTopic, { value, loaders });
       }
     }

@@ -12,18 +12,24 @@ registerEnumType(RegistryChangeKind, {
     MEMBERSHIP: { description: "A membership: a participant's status in a coalition, and its history." },
     COMMITMENT: { description: 'A commitment a member made, or its status.' },
     PARTICIPANT: { description: 'A participant the registry knows (it belongs to no coalition).' },
+    COALITION: { description: 'A coalition itself: its name, description, launch date or roster note (its id).' },
+    REPORTED_FIGURE: { description: "A headcount reported of the coalition, or its retraction (stats' reported)." },
+    COALITION_EVENT: { description: 'Something that happened to the coalition (its events).' },
+    ENGAGEMENT: { description: 'A participant seen working with the coalition without being a member.' },
+    LINE_OF_EFFORT: { description: "One of the coalition's aims and its working group." },
+    SOURCE: { description: 'A source the registry cites (it belongs to no coalition: facts of any may cite it).' },
   },
 });
 
 @ObjectType('RegistryChange', {
   description:
-    'Records of one kind in one coalition that one committed write changed (a mutation, or a whole import). ' +
-    'It names ids only: read what you need again.',
+    'Records of one kind in one coalition that one committed write changed (a mutation, or a whole import), or ' +
+    'several writes that came faster than they could be told, merged. It names ids only: read what you need again.',
 })
 export class RegistryChange {
   @Field(() => String, {
     nullable: true,
-    description: "The coalition's slug; null for a record that belongs to no coalition (a participant).",
+    description: "The coalition's slug; null for a record that belongs to no coalition (a participant, a source).",
   })
   coalition: string | null;
 
@@ -47,7 +53,9 @@ export class RegistryChange {
 
   @Field(() => Float, {
     description:
-      'Rises with every committed write, in commit order, whichever instance took it: a gap means a missed change.',
+      'The position of the last write this change covers. Positions rise with every committed write, in commit ' +
+      'order, whichever instance took it; between two changes they skip the writes merged into the later one, ' +
+      'those of coalitions not followed, and those that change no registry record (an API key).',
   })
   position: number;
 }

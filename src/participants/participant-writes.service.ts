@@ -103,6 +103,7 @@ export class ParticipantWritesService {
       operation: update.operation,
       before: toParticipantView(existing),
       after: toParticipantView(row),
+      subject: { kind: 'PARTICIPANT', id: row.id, coalitionId: null },
     });
     return toParticipantView(row);
   }

@@ -5,15 +5,25 @@
  * listener reads the state after the change itself, once per instance.
  */
 
-/** The kinds of record a change notice names. */
-export const CHANGE_KINDS = ['MEMBERSHIP', 'COMMITMENT', 'PARTICIPANT'] as const;
+/** The kinds of record a change notice names: every kind a ledger writes. */
+export const CHANGE_KINDS = [
+  'MEMBERSHIP',
+  'COMMITMENT',
+  'PARTICIPANT',
+  'COALITION',
+  'REPORTED_FIGURE',
+  'COALITION_EVENT',
+  'ENGAGEMENT',
+  'LINE_OF_EFFORT',
+  'SOURCE',
+] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 /** One record a write changed: the ledgers name it when they record the change. */
 export interface ChangeSubject {
   kind: ChangeKind;
   id: string;
-  /** The coalition the record belongs to; null for one that belongs to none (a participant). */
+  /** The coalition the record belongs to (a coalition's own id); null for one of none (a participant, a source). */
   coalitionId: string | null;
 }
 

@@ -87,6 +87,8 @@ export class SeedService {
         operation: REVISION_OPERATION,
         before: { datasetRevision: held },
         after: { datasetRevision: revision.revision, appliedItems: count, skippedItems: skipped },
+        // Each item it applied named its own record through its ledger.
+        subject: null,
       });
       return count;
     });

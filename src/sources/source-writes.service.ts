@@ -69,7 +69,13 @@ export class SourceWritesService {
       publishedOnPrecision: changes.publishedOnPrecision ?? existing.publishedOnPrecision ?? DatePrecision.DAY,
       archivedUrl: keep('archivedUrl'),
     });
-    await tx.recordChange({ operation: update.operation, before: existing, after: row });
+    // A source is cited across coalitions and belongs to none, like a participant.
+    await tx.recordChange({
+      operation: update.operation,
+      before: existing,
+      after: row,
+      subject: { kind: 'SOURCE', id: row.id, coalitionId: null },
+    });
     return row;
   }
 }

@@ -23,6 +23,8 @@ export interface FactWrite {
   auditedAfter(result: any): Record<string, unknown>;
   /** [field, spoil]: the input made bad in that one field. */
   badInputs: Array<[string, (input: Input) => Input]>;
+  /** What `registryChanged` says of the write: the kind of the record (`id` in the result) and its coalition. */
+  change(input: Input): { kind: string; coalition: string | null };
   /** A public read whose answer the write changes. */
   read: string;
   expectRead(data: any, result: any, input: Input): void;
@@ -105,6 +107,7 @@ export const FACT_WRITES: FactWrite[] = [
       ['convener', with_({ convener: '!!' })],
       ['source.url', with_({ source: { url: 'ftp://example.org', title: 'x' } })],
     ],
+    change: (input) => ({ kind: 'COALITION', coalition: String(input.slug) }),
     read: `{ coalitions { slug } }`,
     expectRead(data, result) {
       expect(data.coalitions.map((c: { slug: string }) => c.slug)).toContain(result.slug);
@@ -130,6 +133,7 @@ export const FACT_WRITES: FactWrite[] = [
       ['name', with_({ name: '  ' })],
       ['launchedOn', with_({ launchedOn: FUTURE })],
     ],
+    change: () => ({ kind: 'COALITION', coalition: SLUG }),
     read: `{ coalition(slug: "${SLUG}") { name version } }`,
     expectRead(data, result) {
       expect(data.coalition).toEqual({ name: result.name, version: result.version });
@@ -165,6 +169,7 @@ export const FACT_WRITES: FactWrite[] = [
       ['reportedOn', with_({ reportedOn: FUTURE })],
       ['coalition', with_({ coalition: 'No Such Slug' })],
     ],
+    change: () => ({ kind: 'REPORTED_FIGURE', coalition: SLUG }),
     read: `{ coalition(slug: "${SLUG}") { reportedFigures { wording } } }`,
     expectRead(data, result) {
       expect(wordings(data)).toContain(result.wording);
@@ -207,6 +212,7 @@ export const FACT_WRITES: FactWrite[] = [
       ['id', with_({ id: 'not-an-id' })],
       ['source.url', with_({ source: { url: 'mailto:x@example.org', title: 'x' } })],
     ],
+    change: () => ({ kind: 'REPORTED_FIGURE', coalition: SLUG }),
     read: `{ coalition(slug: "${SLUG}") { reportedFigures { wording } } }`,
     expectRead(data, result) {
       expect(wordings(data)).not.toContain(result.wording);
@@ -231,6 +237,7 @@ export const FACT_WRITES: FactWrite[] = [
       ['occurredOn', with_({ occurredOn: FUTURE })],
       ['source.title', with_({ source: { url: 'https://example.org/x', title: ' ' } })],
     ],
+    change: () => ({ kind: 'COALITION_EVENT', coalition: SLUG }),
     read: `{ coalition(slug: "${SLUG}") { events { title } } }`,
     expectRead(data, result) {
       expect(data.coalition.events.map((e: { title: string }) => e.title)).toContain(result.title);
@@ -259,6 +266,7 @@ export const FACT_WRITES: FactWrite[] = [
       ['participant', with_({ participant: '!!' })],
       ['note', with_({ note: '' })],
     ],
+    change: () => ({ kind: 'ENGAGEMENT', coalition: SLUG }),
     read: `{ coalition(slug: "${SLUG}") { engagedNonMembers { participant { code } } } }`,
     expectRead(data, _result, input) {
       expect(data.coalition.engagedNonMembers.map((e: any) => e.participant.code)).toContain(input.participant);
@@ -299,6 +307,7 @@ export const FACT_WRITES: FactWrite[] = [
       ['publishedOn', with_({ publishedOn: FUTURE })],
       ['publishedOnPrecision', with_({ publishedOnPrecision: 'ON_OR_AFTER' })],
     ],
+    change: () => ({ kind: 'SOURCE', coalition: null }),
     read: `{ coalition(slug: "${SLUG}") { sources { id title archivedUrl version } } }`,
     expectRead(data, result) {
       expect(data.coalition.sources).toContainEqual({
@@ -333,6 +342,7 @@ export const FACT_WRITES: FactWrite[] = [
       ['name', with_({ name: ' ' })],
       ['aliases[1]', with_({ aliases: ['fine', '  '] })],
     ],
+    change: () => ({ kind: 'PARTICIPANT', coalition: null }),
     read: `{ participant(code: "EU") { aliases version } }`,
     expectRead(data, result) {
       expect(data.participant).toEqual({ aliases: result.aliases, version: result.version });
