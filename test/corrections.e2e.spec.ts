@@ -326,6 +326,79 @@ describe('correctMembershipEvent', () => {
   });
 });
 
+describe('a correction and the commitments made under the membership', () => {
+  /** `code` walked to COMMITTED on 2024-02-01, with a standing commitment made on 2024-03-01. */
+  async function committedWithPledge(
+    code: string,
+  ): Promise<{ walked: Membership; pledge: { id: string; version: number } }> {
+    const walked = await walk(code, [
+      ['INVITED', '2024-01-10'],
+      ['COMMITTED', '2024-02-01'],
+    ]);
+    const { data, errors } = await admin(
+      `mutation { recordCommitment(input: { coalition: "${SLUG}", participant: "${code}", title: "Pledge of ${code}",
+         madeOn: "2024-03-01", source: ${SOURCE} }) { id version } }`,
+    );
+    expect(errors).toBeUndefined();
+    return { walked, pledge: data!.recordCommitment };
+  }
+
+  it('refuses to retract the COMMITTED event of a member with a standing commitment, naming the event, and changes nothing', async () => {
+    const code = nextCode();
+    const { walked, pledge } = await committedWithPledge(code);
+    const committed = walked.history[1]!;
+    const audits = await auditCount();
+    const { errors } = await retract(committed.id, walked.version);
+    expect(errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'id',
+      event: committed.id,
+      commitment: pledge.id,
+    });
+    expect(errors![0].message).toMatch(/retract the commitment first/);
+    expect(await membership(code)).toEqual(walked);
+    expect(await auditCount()).toBe(audits);
+
+    expect((await retractCommitment(pledge.id, pledge.version)).errors).toBeUndefined();
+    const retracted = await retract(committed.id, walked.version);
+    expect(retracted.errors).toBeUndefined();
+    expect(retracted.data!.retractMembershipEvent).toMatchObject({ status: 'INVITED', version: walked.version + 1 });
+  });
+
+  it("refuses to move the COMMITTED date after a commitment's madeOn, and accepts it once the commitment is retracted", async () => {
+    const code = nextCode();
+    const { walked, pledge } = await committedWithPledge(code);
+    const committed = walked.history[1]!;
+    const audits = await auditCount();
+    const later = await correct({ id: committed.id, expectedVersion: walked.version, effectiveOn: '2024-04-01' });
+    expect(later.errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'effectiveOn',
+      event: committed.id,
+    });
+    expect(later.errors![0].message).toMatch(/Pledge of .* \(made on 2024-03-01\)/);
+    expect(await membership(code)).toEqual(walked);
+    expect(await auditCount()).toBe(audits);
+
+    expect((await retractCommitment(pledge.id, pledge.version)).errors).toBeUndefined();
+    const accepted = await correct({ id: committed.id, expectedVersion: walked.version, effectiveOn: '2024-04-01' });
+    expect(accepted.errors).toBeUndefined();
+    expect(accepted.data!.correctMembershipEvent).toMatchObject({ status: 'COMMITTED', statusSince: '2024-04-01' });
+  });
+
+  it('accepts a COMMITTED date moved earlier or still before the commitment', async () => {
+    const code = nextCode();
+    const { walked } = await committedWithPledge(code);
+    const moved = await correct({
+      id: walked.history[1]!.id,
+      expectedVersion: walked.version,
+      effectiveOn: '2024-03-01',
+    });
+    expect(moved.errors).toBeUndefined();
+    expect(moved.data!.correctMembershipEvent).toMatchObject({ status: 'COMMITTED', statusSince: '2024-03-01' });
+  });
+});
+
 describe('retractCommitment', () => {
   it('takes a commitment out of the lists; it stays readable by id with its retraction', async () => {
     const recorded = await recordCommitment('Retracted pledge');

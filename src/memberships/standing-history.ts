@@ -75,3 +75,22 @@ export function replayStandingHistory(events: readonly StandingEvent[], argument
     invitedOn,
   };
 }
+
+/** One stretch of a standing history: `status` from `since` until the next event's date (null: to this day). */
+export interface StandingPeriod {
+  status: MembershipStatus;
+  since: string;
+  until: string | null;
+}
+
+/**
+ * The periods a standing history (as replayStandingHistory accepts it) describes, one per event in its
+ * order; a period ends on the day the next one begins, so a day two events share belongs to both.
+ */
+export function standingPeriods(events: readonly StandingEvent[]): StandingPeriod[] {
+  return events.map((event, index) => ({
+    status: event.status,
+    since: event.effectiveOn,
+    until: events[index + 1]?.effectiveOn ?? null,
+  }));
+}
