@@ -300,6 +300,20 @@ describe('correctMembershipEvent', () => {
     expect(await membership(code)).toEqual(walked);
   });
 
+  it('refuses a precision a membership event cannot have, naming effectiveOnPrecision, and changes nothing', async () => {
+    const code = nextCode();
+    const walked = await walk(code, [['INVITED', '2024-02-01']]);
+    const { errors } = await correct({
+      id: walked.history[0]!.id,
+      expectedVersion: walked.version,
+      effectiveOn: '2024-01-01',
+      effectiveOnPrecision: 'ON_OR_AFTER',
+    });
+    expect(errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'effectiveOnPrecision' });
+    expect(errors![0].message).toBe('effectiveOnPrecision must be DAY or MONTH for a membership event');
+    expect(await membership(code)).toEqual(walked);
+  });
+
   it('is a ledger method a dataset revision calls as a system actor: an attested first event moved earlier', async () => {
     // NL's first event is revision 2's own correction already; BE's is still revision 1's.
     const before = await membership('BE');

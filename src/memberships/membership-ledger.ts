@@ -8,7 +8,12 @@ import { planMembershipChange, type MembershipChange, type MembershipPlan } from
 import { MembershipLedgerRepository, type RecordedEvent } from './membership-ledger.repository.js';
 import type { MembershipStatus } from './membership-status.js';
 import type { StandingHistoryChange, StandingHistoryCheck } from './standing-history-check.js';
-import { replayStandingHistory, standingPeriods, type StandingEvent } from './standing-history.js';
+import {
+  assertEventPrecision,
+  replayStandingHistory,
+  standingPeriods,
+  type StandingEvent,
+} from './standing-history.js';
 import { toMembership, type MembershipRow } from './membership.repository.js';
 import type { Membership } from './membership.model.js';
 
@@ -129,10 +134,12 @@ export class MembershipLedger {
    * dataset revision as a system actor): `tx` is an AuditedWriteService transaction, the correction
    * names the event by id (see EventCorrection). The old event is retracted with the reason, the new
    * one replaces it in place; refused (StandingHistoryBroken, naming the event) when the standing
-   * history would no longer replay, and NOT_FOUND / CONFLICT as for any write. Returns the membership
+   * history would no longer replay, InvalidInput when the precision is not a day or a month (the
+   * table's CHECK), and NOT_FOUND / CONFLICT as for any write. Returns the membership
    * before and after, and the new event's id.
    */
   async correct(tx: WriteTransaction, correction: EventCorrection): Promise<MembershipOutcome & { eventId: string }> {
+    if (correction.precision !== undefined) assertEventPrecision(correction.precision, 'effectiveOnPrecision');
     const { current, standing, target } = await this.lockEvent(tx.manager, correction);
     const corrected: StandingEvent = {
       id: target.id,

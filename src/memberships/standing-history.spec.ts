@@ -1,7 +1,13 @@
 import { DatePrecision } from '../common/date-precision.js';
 import { StandingHistoryBroken } from '../common/domain-errors.js';
 import { MembershipStatus } from './membership-status.js';
-import { replayStandingHistory, standingPeriods, type StandingEvent } from './standing-history.js';
+import { refusal } from '../../test/support/refusal.js';
+import {
+  assertEventPrecision,
+  replayStandingHistory,
+  standingPeriods,
+  type StandingEvent,
+} from './standing-history.js';
 
 const { INVITED, COMMITTED, DECLINED, WITHDRAWN } = MembershipStatus;
 
@@ -82,6 +88,19 @@ describe('replaying a standing history', () => {
 
   it('names the id when no field is given', () => {
     expect(broken([]).details.argument).toBe('id');
+  });
+});
+
+describe("a membership event's precision", () => {
+  it('may be a day or a month', () => {
+    expect(() => assertEventPrecision(DatePrecision.DAY, 'effectiveOnPrecision')).not.toThrow();
+    expect(() => assertEventPrecision(DatePrecision.MONTH, 'effectiveOnPrecision')).not.toThrow();
+  });
+
+  it('is refused as ON_OR_AFTER, naming the field', () => {
+    const error = refusal(() => assertEventPrecision(DatePrecision.ON_OR_AFTER, 'effectiveOnPrecision'));
+    expect(error.argument).toBe('effectiveOnPrecision');
+    expect(error.message).toBe('effectiveOnPrecision must be DAY or MONTH for a membership event');
   });
 });
 

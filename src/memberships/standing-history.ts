@@ -1,6 +1,6 @@
 import { today } from '../common/calendar-date.js';
-import type { DatePrecision } from '../common/date-precision.js';
-import { StandingHistoryBroken } from '../common/domain-errors.js';
+import { DatePrecision } from '../common/date-precision.js';
+import { InvalidInput, StandingHistoryBroken } from '../common/domain-errors.js';
 import { canTransition, MembershipStatus } from './membership-status.js';
 
 /** One standing event of a membership, as the replay reads it. */
@@ -20,6 +20,16 @@ export interface StandingState {
   statusSincePrecision: DatePrecision;
   /** The latest invitation's date; null when no standing invitation dates it. */
   invitedOn: string | null;
+}
+
+/** Event precisions a membership's history holds (its table's CHECK says the same). */
+const EVENT_PRECISIONS: readonly DatePrecision[] = [DatePrecision.DAY, DatePrecision.MONTH];
+
+/** A membership event is dated to the day or the month; `argument` names the field that gave `precision`. */
+export function assertEventPrecision(precision: DatePrecision, argument: string): void {
+  if (!EVENT_PRECISIONS.includes(precision)) {
+    throw new InvalidInput(argument, `${argument} must be ${EVENT_PRECISIONS.join(' or ')} for a membership event`);
+  }
 }
 
 const described = (event: StandingEvent) => `event ${event.id} (${event.status} on ${event.effectiveOn})`;
