@@ -307,6 +307,20 @@ describe('correctMembershipEvent', () => {
     expect(await membership(code)).toEqual(walked);
   });
 
+  it('refuses a precision a membership event cannot have, naming effectiveOnPrecision, and changes nothing', async () => {
+    const code = nextCode();
+    const walked = await walk(code, [['INVITED', '2024-02-01']]);
+    const { errors } = await correct({
+      id: walked.history[0]!.id,
+      expectedVersion: walked.version,
+      effectiveOn: '2024-01-01',
+      effectiveOnPrecision: 'ON_OR_AFTER',
+    });
+    expect(errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'effectiveOnPrecision' });
+    expect(errors![0].message).toBe('effectiveOnPrecision must be DAY or MONTH for a membership event');
+    expect(await membership(code)).toEqual(walked);
+  });
+
   it('is a ledger method a dataset revision calls as a system actor: an attested first event moved earlier', async () => {
     // NL's first event is revision 2's own correction already; BE's is still revision 1's.
     const before = await membership('BE');
@@ -330,6 +344,79 @@ describe('correctMembershipEvent', () => {
       retraction: { by: 'dataset:r2', reason: 'An earlier source attests the membership' },
     });
     expect(await lastAudit()).toMatchObject({ operation: 'datasetRevision', actor: 'dataset:r2' });
+  });
+});
+
+describe('a correction and the commitments made under the membership', () => {
+  /** `code` walked to COMMITTED on 2024-02-01, with a standing commitment made on 2024-03-01. */
+  async function committedWithPledge(
+    code: string,
+  ): Promise<{ walked: Membership; pledge: { id: string; version: number } }> {
+    const walked = await walk(code, [
+      ['INVITED', '2024-01-10'],
+      ['COMMITTED', '2024-02-01'],
+    ]);
+    const { data, errors } = await admin(
+      `mutation { recordCommitment(input: { coalition: "${SLUG}", participant: "${code}", title: "Pledge of ${code}",
+         madeOn: "2024-03-01", source: ${SOURCE} }) { id version } }`,
+    );
+    expect(errors).toBeUndefined();
+    return { walked, pledge: data!.recordCommitment };
+  }
+
+  it('refuses to retract the COMMITTED event of a member with a standing commitment, naming the event, and changes nothing', async () => {
+    const code = nextCode();
+    const { walked, pledge } = await committedWithPledge(code);
+    const committed = walked.history[1]!;
+    const audits = await auditCount();
+    const { errors } = await retract(committed.id, walked.version);
+    expect(errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'id',
+      event: committed.id,
+      commitment: pledge.id,
+    });
+    expect(errors![0].message).toMatch(/retract the commitment first/);
+    expect(await membership(code)).toEqual(walked);
+    expect(await auditCount()).toBe(audits);
+
+    expect((await retractCommitment(pledge.id, pledge.version)).errors).toBeUndefined();
+    const retracted = await retract(committed.id, walked.version);
+    expect(retracted.errors).toBeUndefined();
+    expect(retracted.data!.retractMembershipEvent).toMatchObject({ status: 'INVITED', version: walked.version + 1 });
+  });
+
+  it("refuses to move the COMMITTED date after a commitment's madeOn, and accepts it once the commitment is retracted", async () => {
+    const code = nextCode();
+    const { walked, pledge } = await committedWithPledge(code);
+    const committed = walked.history[1]!;
+    const audits = await auditCount();
+    const later = await correct({ id: committed.id, expectedVersion: walked.version, effectiveOn: '2024-04-01' });
+    expect(later.errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'effectiveOn',
+      event: committed.id,
+    });
+    expect(later.errors![0].message).toMatch(/Pledge of .* \(made on 2024-03-01\)/);
+    expect(await membership(code)).toEqual(walked);
+    expect(await auditCount()).toBe(audits);
+
+    expect((await retractCommitment(pledge.id, pledge.version)).errors).toBeUndefined();
+    const accepted = await correct({ id: committed.id, expectedVersion: walked.version, effectiveOn: '2024-04-01' });
+    expect(accepted.errors).toBeUndefined();
+    expect(accepted.data!.correctMembershipEvent).toMatchObject({ status: 'COMMITTED', statusSince: '2024-04-01' });
+  });
+
+  it('accepts a COMMITTED date moved earlier or still before the commitment', async () => {
+    const code = nextCode();
+    const { walked } = await committedWithPledge(code);
+    const moved = await correct({
+      id: walked.history[1]!.id,
+      expectedVersion: walked.version,
+      effectiveOn: '2024-03-01',
+    });
+    expect(moved.errors).toBeUndefined();
+    expect(moved.data!.correctMembershipEvent).toMatchObject({ status: 'COMMITTED', statusSince: '2024-03-01' });
   });
 });
 

@@ -1,6 +1,10 @@
 import { assertDateInOrder } from '../common/calendar-date.js';
 import { InvalidInput } from '../common/domain-errors.js';
 import { MembershipStatus } from '../memberships/membership-status.js';
+import type { StandingPeriod } from '../memberships/standing-history.js';
+
+/** The date rule: a commitment cannot precede the day its member became COMMITTED. */
+const precedesCommitted = (madeOn: string, committedSince: string): boolean => madeOn < committedSince;
 
 /**
  * Who may undertake something, and when: only a COMMITTED member, and not before the date it became
@@ -19,10 +23,24 @@ export function assertMayCommit(
     );
   }
   assertDateInOrder(madeOn, 'madeOn');
-  if (madeOn < membership.statusSince) {
+  if (precedesCommitted(madeOn, membership.statusSince)) {
     throw new InvalidInput(
       'madeOn',
       `madeOn (${madeOn}) cannot precede the date ${participant} became COMMITTED (${membership.statusSince})`,
     );
   }
+}
+
+/**
+ * The same rule over a membership's whole standing history, as a retraction or correction of its
+ * events would leave it: a standing commitment made on `madeOn` must lie in a period when the member
+ * was COMMITTED, not before it began (a period's last day is the day the next event happened).
+ */
+export function isMadeWhileCommitted(madeOn: string, periods: readonly StandingPeriod[]): boolean {
+  return periods.some(
+    (period) =>
+      period.status === MembershipStatus.COMMITTED &&
+      !precedesCommitted(madeOn, period.since) &&
+      (period.until === null || madeOn <= period.until),
+  );
 }

@@ -16,6 +16,8 @@ export interface NewCommitment {
   note: string | null;
 }
 
+export type StandingCommitment = Pick<Commitment, 'id' | 'title' | 'madeOn'>;
+
 /**
  * Every statement that writes `commitment`, inside the caller's transaction. Only the commitment
  * ledger imports this file (a rule of `npm run lint`).
@@ -28,6 +30,15 @@ export class CommitmentLedgerRepository {
       id,
     ]);
     return row ?? null;
+  }
+
+  /** The membership's commitments not retracted, earliest first; the caller holds the membership locked. */
+  async standingOf(manager: EntityManager, membershipId: string): Promise<StandingCommitment[]> {
+    return manager.query(
+      `SELECT c.id, c.title, c.made_on AS "madeOn" FROM commitment c
+        WHERE c.membership_id = $1 AND c.retracted_at IS NULL ORDER BY c.made_on, c.title`,
+      [membershipId],
+    );
   }
 
   /** The coalition of a commitment's membership, for the change notice. */

@@ -1,11 +1,20 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { WriteTransaction } from '../audit/write-transaction.js';
 import type { LineOfEffort } from '../common/line-of-effort.js';
-import { AlreadyExists, InvalidInput, NotFound, VersionConflict } from '../common/domain-errors.js';
+import {
+  AlreadyExists,
+  InvalidInput,
+  NotFound,
+  StandingHistoryBroken,
+  VersionConflict,
+} from '../common/domain-errors.js';
 import { MembershipLedger } from '../memberships/membership-ledger.js';
+import type { StandingHistoryChange, StandingHistoryCheck } from '../memberships/standing-history-check.js';
+import type { StandingPeriod } from '../memberships/standing-history.js';
 import type { CitedSource } from '../sources/sources.service.js';
 import { SourcesService } from '../sources/sources.service.js';
-import { assertMayCommit } from './commitment-eligibility.js';
+import { assertMayCommit, isMadeWhileCommitted } from './commitment-eligibility.js';
 import { assertCommitmentTransition, type CommitmentStatus } from './commitment-status.js';
 import type { Commitment } from './commitment.model.js';
 import { CommitmentLedgerRepository } from './commitment-ledger.repository.js';
@@ -49,15 +58,43 @@ export interface CommitmentRetraction {
 /**
  * The one writer of `commitment`, inside the caller's WriteTransaction. Recording holds the member's
  * membership steady through the membership ledger (so its status cannot change under the check);
- * a status change locks the commitment and checks its version. Each change is audited.
+ * a status change locks the commitment and checks its version. Each change is audited. It also keeps
+ * the commitments' rule when a membership's history is corrected: registered with the membership
+ * ledger, it refuses a retraction or correction that would leave a standing commitment made while the
+ * member was not COMMITTED.
  */
 @Injectable()
-export class CommitmentLedger {
+export class CommitmentLedger implements StandingHistoryCheck, OnModuleInit {
   constructor(
     private readonly commitments: CommitmentLedgerRepository,
     private readonly memberships: MembershipLedger,
     private readonly sources: SourcesService,
   ) {}
+
+  onModuleInit(): void {
+    this.memberships.addStandingHistoryCheck(this);
+  }
+
+  /**
+   * Every standing commitment of the membership lies in a COMMITTED period of `periods`, or the change
+   * is refused naming its event: the commitment must be retracted first. The membership ledger calls
+   * this with the membership locked, so no commitment can be recorded against it meanwhile.
+   */
+  async assertHolds(
+    manager: EntityManager,
+    membershipId: string,
+    periods: readonly StandingPeriod[],
+    change: StandingHistoryChange,
+  ): Promise<void> {
+    const standing = await this.commitments.standingOf(manager, membershipId);
+    const outside = standing.find((commitment) => !isMadeWhileCommitted(commitment.madeOn, periods));
+    if (outside) {
+      throw new StandingHistoryBroken(
+        `This change of event ${change.event} would leave commitment "${outside.title}" (made on ${outside.madeOn}) outside any period when the member was COMMITTED; retract the commitment first`,
+        { argument: change.argument, event: change.event, commitment: outside.id },
+      );
+    }
+  }
 
   async record(tx: WriteTransaction, facts: NewCommitmentFacts): Promise<Commitment> {
     const membership = await this.memberships.holdForCommitment(tx.manager, facts.coalitionId, facts.participantId);

@@ -7,7 +7,13 @@ import { SourcesService, type CitedSource } from '../sources/sources.service.js'
 import { planMembershipChange, type MembershipChange, type MembershipPlan } from './membership-change.js';
 import { MembershipLedgerRepository, type RecordedEvent } from './membership-ledger.repository.js';
 import type { MembershipStatus } from './membership-status.js';
-import { replayStandingHistory, type StandingEvent } from './standing-history.js';
+import type { StandingHistoryChange, StandingHistoryCheck } from './standing-history-check.js';
+import {
+  assertEventPrecision,
+  replayStandingHistory,
+  standingPeriods,
+  type StandingEvent,
+} from './standing-history.js';
 import { toMembership, type MembershipRow } from './membership.repository.js';
 import type { Membership } from './membership.model.js';
 
@@ -61,10 +67,17 @@ export interface MembershipOutcome {
  */
 @Injectable()
 export class MembershipLedger {
+  private readonly checks: StandingHistoryCheck[] = [];
+
   constructor(
     private readonly memberships: MembershipLedgerRepository,
     private readonly sources: SourcesService,
   ) {}
+
+  /** Another feature's rule every retraction and correction must keep too (see StandingHistoryCheck). */
+  addStandingHistoryCheck(check: StandingHistoryCheck): void {
+    this.checks.push(check);
+  }
 
   async record(tx: WriteTransaction, change: MembershipChange): Promise<MembershipOutcome> {
     const { manager } = tx;
@@ -108,7 +121,9 @@ export class MembershipLedger {
    */
   async retract(tx: WriteTransaction, retraction: EventRetraction): Promise<MembershipOutcome> {
     const { current, standing, target } = await this.lockEvent(tx.manager, retraction);
-    const state = replayStandingHistory(standing.filter((event) => event.id !== target.id).map(standingEvent), 'id');
+    const history = standing.filter((event) => event.id !== target.id).map(standingEvent);
+    const state = replayStandingHistory(history, 'id');
+    await this.assertChecksHold(tx.manager, current.id, history, { event: target.id, argument: 'id' });
     await this.memberships.retractEvent(tx.manager, target.id, tx.actor.name, retraction.reason);
     await this.sources.cite(tx.manager, 'membership_event_retraction', target.id, retraction.sources);
     return this.settle(tx, current, state, retraction.operation);
@@ -119,10 +134,12 @@ export class MembershipLedger {
    * dataset revision as a system actor): `tx` is an AuditedWriteService transaction, the correction
    * names the event by id (see EventCorrection). The old event is retracted with the reason, the new
    * one replaces it in place; refused (StandingHistoryBroken, naming the event) when the standing
-   * history would no longer replay, and NOT_FOUND / CONFLICT as for any write. Returns the membership
+   * history would no longer replay, InvalidInput when the precision is not a day or a month (the
+   * table's CHECK), and NOT_FOUND / CONFLICT as for any write. Returns the membership
    * before and after, and the new event's id.
    */
   async correct(tx: WriteTransaction, correction: EventCorrection): Promise<MembershipOutcome & { eventId: string }> {
+    if (correction.precision !== undefined) assertEventPrecision(correction.precision, 'effectiveOnPrecision');
     const { current, standing, target } = await this.lockEvent(tx.manager, correction);
     const corrected: StandingEvent = {
       id: target.id,
@@ -145,10 +162,9 @@ export class MembershipLedger {
     const isNewDate = corrected.effectiveOn !== target.effectiveOn;
     // The field a refusal names: the one the correction changed, when it changed one of the two.
     const argument = isNewStatus === isNewDate ? 'id' : isNewStatus ? 'status' : 'effectiveOn';
-    const state = replayStandingHistory(
-      standing.map((event) => (event.id === target.id ? corrected : standingEvent(event))),
-      argument,
-    );
+    const history = standing.map((event) => (event.id === target.id ? corrected : standingEvent(event)));
+    const state = replayStandingHistory(history, argument);
+    await this.assertChecksHold(tx.manager, current.id, history, { event: target.id, argument });
     await this.memberships.retractEvent(tx.manager, target.id, tx.actor.name, correction.reason);
     const eventId = await this.memberships.insertEvent(tx.manager, {
       membershipId: current.id,
@@ -208,6 +224,17 @@ export class MembershipLedger {
     const target = standing.find((event) => event.id === found.id);
     if (!target) throw new InvalidInput('id', `Event ${found.id} is already retracted`);
     return { current, standing, target };
+  }
+
+  /** Every registered check (see StandingHistoryCheck) holds over the history a change would leave. */
+  private async assertChecksHold(
+    manager: EntityManager,
+    membershipId: string,
+    history: readonly StandingEvent[],
+    change: StandingHistoryChange,
+  ): Promise<void> {
+    const periods = standingPeriods(history);
+    for (const check of this.checks) await check.assertHolds(manager, membershipId, periods, change);
   }
 
   /** The membership row moved to what its standing history now says, one version on, and the audit entry. */

@@ -1,7 +1,13 @@
 import { DatePrecision } from '../common/date-precision.js';
 import { StandingHistoryBroken } from '../common/domain-errors.js';
 import { MembershipStatus } from './membership-status.js';
-import { replayStandingHistory, type StandingEvent } from './standing-history.js';
+import { refusal } from '../../test/support/refusal.js';
+import {
+  assertEventPrecision,
+  replayStandingHistory,
+  standingPeriods,
+  type StandingEvent,
+} from './standing-history.js';
 
 const { INVITED, COMMITTED, DECLINED, WITHDRAWN } = MembershipStatus;
 
@@ -82,5 +88,29 @@ describe('replaying a standing history', () => {
 
   it('names the id when no field is given', () => {
     expect(broken([]).details.argument).toBe('id');
+  });
+});
+
+describe("a membership event's precision", () => {
+  it('may be a day or a month', () => {
+    expect(() => assertEventPrecision(DatePrecision.DAY, 'effectiveOnPrecision')).not.toThrow();
+    expect(() => assertEventPrecision(DatePrecision.MONTH, 'effectiveOnPrecision')).not.toThrow();
+  });
+
+  it('is refused as ON_OR_AFTER, naming the field', () => {
+    const error = refusal(() => assertEventPrecision(DatePrecision.ON_OR_AFTER, 'effectiveOnPrecision'));
+    expect(error.argument).toBe('effectiveOnPrecision');
+    expect(error.message).toBe('effectiveOnPrecision must be DAY or MONTH for a membership event');
+  });
+});
+
+describe('the periods of a standing history', () => {
+  it('run from each event to the next one, the last to this day', () => {
+    const history = [event(INVITED, '2024-01-01'), event(COMMITTED, '2024-02-01'), event(WITHDRAWN, '2024-05-01')];
+    expect(standingPeriods(history)).toEqual([
+      { status: INVITED, since: '2024-01-01', until: '2024-02-01' },
+      { status: COMMITTED, since: '2024-02-01', until: '2024-05-01' },
+      { status: WITHDRAWN, since: '2024-05-01', until: null },
+    ]);
   });
 });

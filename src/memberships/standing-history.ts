@@ -1,6 +1,6 @@
 import { today } from '../common/calendar-date.js';
-import type { DatePrecision } from '../common/date-precision.js';
-import { StandingHistoryBroken } from '../common/domain-errors.js';
+import { DatePrecision } from '../common/date-precision.js';
+import { InvalidInput, StandingHistoryBroken } from '../common/domain-errors.js';
 import { canTransition, MembershipStatus } from './membership-status.js';
 
 /** One standing event of a membership, as the replay reads it. */
@@ -20,6 +20,16 @@ export interface StandingState {
   statusSincePrecision: DatePrecision;
   /** The latest invitation's date; null when no standing invitation dates it. */
   invitedOn: string | null;
+}
+
+/** Event precisions a membership's history holds (its table's CHECK says the same). */
+const EVENT_PRECISIONS: readonly DatePrecision[] = [DatePrecision.DAY, DatePrecision.MONTH];
+
+/** A membership event is dated to the day or the month; `argument` names the field that gave `precision`. */
+export function assertEventPrecision(precision: DatePrecision, argument: string): void {
+  if (!EVENT_PRECISIONS.includes(precision)) {
+    throw new InvalidInput(argument, `${argument} must be ${EVENT_PRECISIONS.join(' or ')} for a membership event`);
+  }
 }
 
 const described = (event: StandingEvent) => `event ${event.id} (${event.status} on ${event.effectiveOn})`;
@@ -74,4 +84,23 @@ export function replayStandingHistory(events: readonly StandingEvent[], argument
     statusSincePrecision: last.precision,
     invitedOn,
   };
+}
+
+/** One stretch of a standing history: `status` from `since` until the next event's date (null: to this day). */
+export interface StandingPeriod {
+  status: MembershipStatus;
+  since: string;
+  until: string | null;
+}
+
+/**
+ * The periods a standing history (as replayStandingHistory accepts it) describes, one per event in its
+ * order; a period ends on the day the next one begins, so a day two events share belongs to both.
+ */
+export function standingPeriods(events: readonly StandingEvent[]): StandingPeriod[] {
+  return events.map((event, index) => ({
+    status: event.status,
+    since: event.effectiveOn,
+    until: events[index + 1]?.effectiveOn ?? null,
+  }));
 }

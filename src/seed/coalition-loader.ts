@@ -129,7 +129,7 @@ export class CoalitionLoader {
           lineOfEffort: commitment.lineOfEffort as LineOfEffort | null,
           status: commitment.status as CommitmentStatus,
           madeOn: commitment.madeOn,
-          isAttested: commitment.note?.includes('no later than') ?? false,
+          isAttested: commitment.isAttested,
           note: commitment.note ?? null,
           sources: await cite(commitment.sources),
           operation,

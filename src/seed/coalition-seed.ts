@@ -68,6 +68,8 @@ export interface CoalitionSeed {
     participants: string[];
     title: string;
     madeOn: string;
+    /** True when a source shows the commitment on madeOn, which may then be later than when it was made. */
+    isAttested: boolean;
     status: `${CommitmentStatus}`;
     lineOfEffort: `${LineOfEffort}` | null;
     description?: string;
