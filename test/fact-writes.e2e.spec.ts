@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { bearer, createTestKeys, type TestKeys } from './support/api-keys.js';
 import { FACT_WRITES, SLUG, type FactWrite, type Send } from './support/fact-write-cases.js';
 import { createTestDatabase, startTestApp, type TestApp } from './support/test-app.js';
@@ -163,5 +164,19 @@ describe("an admin's changes to a country", () => {
     } finally {
       await third.close();
     }
+  });
+});
+
+describe('the country catalog at start', () => {
+  it('rewrites no country row that already is as the catalog has it (each row keeps its xmin)', async () => {
+    const versions = () =>
+      first.app
+        .get(DataSource)
+        .query(`SELECT code, xmin::text AS xmin FROM participant WHERE kind = 'COUNTRY' ORDER BY code`);
+    const before: Array<{ code: string; xmin: string }> = await versions();
+    expect(before.length).toBeGreaterThan(200);
+    const third = await startTestApp({}, database);
+    await third.close();
+    expect(await versions()).toEqual(before);
   });
 });
