@@ -10,6 +10,7 @@ import { MakeCoalitionFactsWritable1764440000000 } from '../migrations/176444000
 import { AddRegistryChangePosition1764445000000 } from '../migrations/1764445000000-add-registry-change-position.js';
 import { TrackDatasetRevisions1764450000000 } from '../migrations/1764450000000-track-dataset-revisions.js';
 import { AddSharedPersistedQueries1764470000000 } from '../migrations/1764470000000-add-shared-persisted-queries.js';
+import { BoundPersistedQueriesAndTrackLastUse1764480000000 } from '../migrations/1764480000000-bound-persisted-queries-and-track-last-use.js';
 import { ApiKeyEntity } from './auth/api-key.entity.js';
 import { AuditEntryEntity } from './audit/audit-entry.entity.js';
 import { CoalitionEventEntity } from './coalitions/coalition-event.entity.js';
@@ -61,6 +62,7 @@ export const MIGRATIONS = [
   AddRegistryChangePosition1764445000000,
   TrackDatasetRevisions1764450000000,
   AddSharedPersistedQueries1764470000000,
+  BoundPersistedQueriesAndTrackLastUse1764480000000,
 ];
 
 export const REGISTRY_SCHEMA: DatabaseSchema = { entities: ENTITIES, migrations: MIGRATIONS };

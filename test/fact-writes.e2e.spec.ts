@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { DataSource } from 'typeorm';
 import { bearer, createTestKeys, type TestKeys } from './support/api-keys.js';
 import { FACT_WRITES, SLUG, type FactWrite, type Send } from './support/fact-write-cases.js';
 import { liveClient } from './support/live-client.js';
@@ -210,5 +211,19 @@ describe('a coalition read that asks for a write (X-Registry-Min-Position)', () 
       await db.end();
     }
     expect(await asRead({ 'x-registry-min-position': position })).toBe(`${name} (renamed)`);
+  });
+});
+
+describe('the country catalog at start', () => {
+  it('rewrites no country row that already is as the catalog has it (each row keeps its xmin)', async () => {
+    const versions = () =>
+      first.app
+        .get(DataSource)
+        .query(`SELECT code, xmin::text AS xmin FROM participant WHERE kind = 'COUNTRY' ORDER BY code`);
+    const before: Array<{ code: string; xmin: string }> = await versions();
+    expect(before.length).toBeGreaterThan(200);
+    const third = await startTestApp({}, database);
+    await third.close();
+    expect(await versions()).toEqual(before);
   });
 });

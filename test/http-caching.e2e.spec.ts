@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { DataSource } from 'typeorm';
+import { INPUT_LIMITS } from '../src/common/input-rules.js';
 import { MANIFEST_FILE } from '../src/persisted-queries/persisted-queries.service.js';
 import type { PersistedQueryManifest } from '../src/persisted-queries/operation-safelist.js';
 import { bearer, createTestKeys, type TestKeys } from './support/api-keys.js';
@@ -150,6 +152,70 @@ describe('automatic persisted queries', () => {
     const answer = await post(second, { query: STATS, extensions: persisted('{ coalitions { slug } }') });
     expect(answer.status).toBe(400);
     expect(answer.body.data).toBeUndefined();
+  });
+});
+
+describe('bounds of the persisted-query store', () => {
+  const stored = async (service: TestApp): Promise<string[]> =>
+    (await service.app.get(DataSource).query(`SELECT sha256 FROM persisted_query`)).map(
+      (row: { sha256: string }) => row.sha256,
+    );
+
+  /**
+   * Registers `query` through `service` and waits until the store has it and has forgotten what is over
+   * `max` (Apollo stores it after answering).
+   */
+  async function register(service: TestApp, query: string, max: number) {
+    const answer = await post(service, { query, extensions: persisted(query) });
+    expect(answer.body.errors).toBeUndefined();
+    for (let attempt = 0; attempt < 50; attempt += 1) {
+      const hashes = await stored(service);
+      if (hashes.includes(sha256(query)) && hashes.length <= max) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`${query} was not registered`);
+  }
+
+  it('refuses to register a query longer than a persisted query may be, and stores nothing', async () => {
+    const padded = `query Padded { coalition(slug: "${SLUG}") { name } }\n# ${'x'.repeat(INPUT_LIMITS.persistedQuery)}`;
+    const refused = await post(first, { query: padded, extensions: persisted(padded) });
+    expect(refused.status).toBe(400);
+    expect(refused.body.data).toBeUndefined();
+    expect(refused.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(refused.body.errors?.[0]?.message).toContain(`at most ${INPUT_LIMITS.persistedQuery} characters`);
+
+    for (const service of [first, second]) {
+      const byHash = await get(service, { extensions: persisted(padded) });
+      expect(byHash.body!.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    }
+    expect(await stored(first)).not.toContain(sha256(padded));
+    // Sent without the extension, the same text still runs.
+    expect((await post(first, { query: padded })).body.data.coalition.name).toBeTruthy();
+  });
+
+  it('forgets the least recently used hashes first: one in use outlives the unused registered after it', async () => {
+    const bounded = await createTestDatabase();
+    const registrar = await startTestApp({ PERSISTED_QUERIES_MAX: '10' }, bounded);
+    const reader = await startTestApp({ PERSISTED_QUERIES_MAX: '10' }, bounded);
+    try {
+      const unused = (index: number) => `query Unused${index} { coalition(slug: "${SLUG}") { name } }`;
+      const inUse = `query InUse { coalition(slug: "${SLUG}") { launchedOn } }`;
+      await register(registrar, inUse, 10);
+      for (let index = 0; index < 5; index += 1) await register(registrar, unused(index), 10);
+      // The other instance has never seen the hash: it reads it from the store and marks it used.
+      expect((await get(reader, { extensions: persisted(inUse) })).body!.data.coalition.launchedOn).toBeTruthy();
+      for (let index = 5; index < 14; index += 1) await register(registrar, unused(index), 10);
+
+      const kept = await stored(registrar);
+      expect(kept).toHaveLength(10);
+      expect(kept).toContain(sha256(inUse));
+      for (let index = 0; index < 5; index += 1) expect(kept).not.toContain(sha256(unused(index)));
+      for (let index = 5; index < 14; index += 1) expect(kept).toContain(sha256(unused(index)));
+    } finally {
+      await registrar.close();
+      await reader.close();
+      await bounded.drop();
+    }
   });
 });
 

@@ -122,6 +122,19 @@ describe('input rules in the API', () => {
     expect(errors).toBeUndefined();
     expect(data!.addParticipant).toEqual({ code: 'RULESORG', website: 'http://RULES.EXAMPLE.ORG' });
   });
+
+  it.each([
+    ['a source', `mutation($input: UpdateSourceInput!) { updateSource(input: $input) { id } }`, { title: 'Renamed' }],
+    [
+      'a reported figure',
+      `mutation($input: RetractReportedFigureInput!) { retractReportedFigure(input: $input) { id } }`,
+      { reason: 'Withdrawn' },
+    ],
+  ])('refuses an id that is not a UUID for %s, naming id, by the one id rule', async (what, mutation, fields) => {
+    const error = await refusal(mutation, { input: { id: 'not-a-uuid', expectedVersion: 1, ...fields } });
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'id' });
+    expect(error.message).toBe(`id must be ${what} id (a UUID)`);
+  });
 });
 
 describe('commitment dates', () => {

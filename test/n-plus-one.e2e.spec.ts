@@ -6,16 +6,17 @@ import { AuditedWriteService } from '../src/audit/audited-write.service.js';
 import { MembershipLedger } from '../src/memberships/membership-ledger.js';
 import { RosterImportService } from '../src/roster-import/roster-import.service.js';
 import { ApiKeysService } from '../src/auth/api-keys.service.js';
-import { TEST_SETUP } from './support/api-keys.js';
+import { bearer, TEST_SETUP } from './support/api-keys.js';
 import { useTestApp } from './support/test-app.js';
 
 const SLUG = 'synthetic-drug-threats';
 const app = useTestApp();
+let adminKey: string;
 
 beforeAll(async () => {
   // 40 more members, so a page of 50 is full.
   const service = app.current();
-  await service.app.get(ApiKeysService).create('bulk', 'admin', TEST_SETUP);
+  adminKey = (await service.app.get(ApiKeysService).create('bulk', 'admin', TEST_SETUP)).key;
   const codes: Array<{ code: string }> = await service.app.get(DataSource).query(
     `SELECT code FROM participant p WHERE kind = 'COUNTRY' AND NOT EXISTS (SELECT 1 FROM membership m WHERE m.participant_id = p.id)
       ORDER BY code LIMIT 40`,
@@ -38,10 +39,13 @@ beforeAll(async () => {
 });
 
 /** Every statement the service sends to PostgreSQL while answering one request. */
-async function statementsFor(query: string): Promise<{ count: number; data: any; texts: string[] }> {
+async function statementsFor(
+  query: string,
+  headers: Record<string, string> = {},
+): Promise<{ count: number; data: any; texts: string[] }> {
   const spy = jest.spyOn(pg.Client.prototype, 'query');
   try {
-    const { data, errors } = await app.current().graphql(query);
+    const { data, errors } = await app.current().graphql(query, {}, headers);
     expect(errors).toBeUndefined();
     const texts = spy.mock.calls.map(([config]) =>
       typeof config === 'string' ? config : String((config as { text?: unknown }).text),
@@ -109,4 +113,16 @@ it('reads retractions and corrected events of a page through loaders: constant s
   expect(large.count).toBe(small.count);
   // page, histories with their sources, retractions' sources, corrected events, their sources.
   expect(large.count).toBeLessThanOrEqual(5);
+});
+
+it('counts the audit log only for a page that asks for its totalCount', async () => {
+  const admin = bearer(adminKey);
+  const isCount = (text: string) => /\bCOUNT\(/i.test(text);
+  await statementsFor(`{ auditLog(first: 5) { nodes { operation } } }`, admin); // the key is checked and kept
+  const plain = await statementsFor(`{ auditLog(first: 5) { nodes { operation } pageInfo { hasNextPage } } }`, admin);
+  const counted = await statementsFor(`{ auditLog(first: 5) { totalCount nodes { operation } } }`, admin);
+  expect(plain.data.auditLog.nodes.length).toBeGreaterThan(0);
+  expect(plain.texts.filter(isCount)).toHaveLength(0);
+  expect(counted.texts.filter(isCount)).toHaveLength(1);
+  expect(counted.data.auditLog.totalCount).toBeGreaterThan(0);
 });

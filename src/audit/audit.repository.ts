@@ -34,8 +34,11 @@ export class AuditRepository {
     );
   }
 
-  /** At most `limit` entries newest first, and how many match without the cursor. */
-  async newestFirst(filter: AuditFilter, limit: number): Promise<[AuditEntryEntity[], number]> {
+  /**
+   * At most `limit` entries newest first, and how many match without the cursor: counted only when
+   * `isTotalNeeded` (a count reads the whole matching log, far more than a page), else 0.
+   */
+  async newestFirst(filter: AuditFilter, limit: number, isTotalNeeded: boolean): Promise<[AuditEntryEntity[], number]> {
     const query = this.db.getRepository(AuditEntryEntity).createQueryBuilder('a').orderBy('a.id', 'DESC').limit(limit);
     const count = this.db.getRepository(AuditEntryEntity).createQueryBuilder('a');
     for (const builder of [query, count]) {
@@ -45,7 +48,7 @@ export class AuditRepository {
       if (filter.until) builder.andWhere('a.at < :until', { until: filter.until });
     }
     if (filter.beforeId) query.andWhere('a.id < :id', { id: filter.beforeId });
-    return Promise.all([query.getMany(), count.getCount()]);
+    return Promise.all([query.getMany(), isTotalNeeded ? count.getCount() : Promise.resolve(0)]);
   }
 
   /** Who wrote entries about the record with this id (its `id` before or after the change). */

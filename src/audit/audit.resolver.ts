@@ -1,4 +1,6 @@
-import { Args, Query, Resolver } from '@nestjs/graphql';
+import { Args, Info, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { isFieldSelected } from '../common/field-selection.js';
 import { RequiresRole } from '../common/requires-role.decorator.js';
 import type { Connection } from '../common/pagination.js';
 import { pagedListCost } from '../common/query-limits.js';
@@ -15,7 +17,7 @@ export class AuditResolver {
     description: 'Every recorded write, newest first (admin keys only).',
     complexity: pagedListCost(50),
   })
-  auditLog(@Args() args: AuditLogArgs): Promise<Connection<AuditEntryEntity>> {
-    return this.audit.page(args);
+  auditLog(@Args() args: AuditLogArgs, @Info() info: GraphQLResolveInfo): Promise<Connection<AuditEntryEntity>> {
+    return this.audit.page(args, isFieldSelected(info, 'totalCount'));
   }
 }

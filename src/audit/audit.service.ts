@@ -30,8 +30,8 @@ export class AuditService {
     return this.entries.writersOf(manager, recordId);
   }
 
-  /** Newest first, keyset-paged by id. */
-  async page(args: AuditLogArgs): Promise<Connection<AuditEntryEntity>> {
+  /** Newest first, keyset-paged by id; totalCount is counted only when `isTotalNeeded` (else 0). */
+  async page(args: AuditLogArgs, isTotalNeeded: boolean): Promise<Connection<AuditEntryEntity>> {
     const size = checkPageSize(args.first, 50);
     let beforeId: string | null = null;
     if (args.after) {
@@ -44,7 +44,7 @@ export class AuditService {
       throw new InvalidInput('until', 'until must be later than since');
     }
     const filter = { actor: args.actor, operation: args.operation, since: args.since, until: args.until, beforeId };
-    const [rows, total] = await this.entries.newestFirst(filter, size + 1);
+    const [rows, total] = await this.entries.newestFirst(filter, size + 1, isTotalNeeded);
     return toConnection(
       rows,
       size,

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditedWriteService } from '../audit/audited-write.service.js';
-import { InvalidInput, NotFound } from '../common/domain-errors.js';
+import { NotFound } from '../common/domain-errors.js';
+import { requiredId } from '../common/input-rules.js';
 import type { WriteRequest } from '../common/write-request.js';
 import { parseParticipantCode } from '../participants/participant-code.js';
 import type { ParticipantEntity } from '../participants/participant.entity.js';
@@ -21,8 +22,6 @@ import type {
 import type { EngagementEntity } from './engagement.entity.js';
 import type { ReportedFigureEntity } from './reported-figure.entity.js';
 import { ReportedFiguresService } from './reported-figures.service.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The coalition mutations: each one audited transaction (AuditedWriteService.perform) that resolves
@@ -85,9 +84,8 @@ export class CoalitionMutationsService {
 
   retractReportedFigure(write: WriteRequest, input: RetractReportedFigureInput): Promise<ReportedFigureEntity> {
     return this.writes.perform(write, 'retractReportedFigure', input, async (tx) => {
-      if (!UUID.test(input.id)) throw new InvalidInput('id', 'id must be a reported figure id (a UUID)');
       return this.figures.retract(tx, {
-        id: input.id,
+        id: requiredId(input.id, 'id', 'a reported figure'),
         reason: input.reason,
         expectedVersion: input.expectedVersion,
         sources: input.source ? [input.source] : [],

@@ -38,6 +38,11 @@ export const INPUT_LIMITS = {
   /** Read arguments: a region filter, a participant search. */
   region: 100,
   searchText: 200,
+  /**
+   * The text of a query a caller registers as an automatic persisted query (characters, comments
+   * included): far above any real operation, and what one stored query may weigh (the table's CHECK).
+   */
+  persistedQuery: 32 * 1024,
 } as const;
 
 /** Control characters other than tab and newline have no place in a recorded fact. */

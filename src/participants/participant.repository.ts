@@ -43,6 +43,8 @@ export class ParticipantRepository {
   /**
    * Every country of the catalog, inserted or refreshed. Organisations are never touched, nor is a
    * country an admin updated (version above 1): the admin's names and aliases win over the catalog's.
+   * A row already as the catalog has it is not rewritten: every start runs this, and an update of an
+   * unchanged row still costs a new row version, WAL for the replicas and a row lock.
    */
   async upsertCountries(manager: EntityManager, countries: CountryRow[]): Promise<void> {
     await manager.query(
@@ -54,7 +56,11 @@ export class ParticipantRepository {
        ON CONFLICT (code) DO UPDATE SET alpha3 = EXCLUDED.alpha3, name = EXCLUDED.name,
               official_name = EXCLUDED.official_name, region = EXCLUDED.region, subregion = EXCLUDED.subregion,
               aliases = EXCLUDED.aliases, search_text = EXCLUDED.search_text
-        WHERE participant.kind = 'COUNTRY' AND participant.version = 1`,
+        WHERE participant.kind = 'COUNTRY' AND participant.version = 1
+          AND (participant.alpha3, participant.name, participant.official_name, participant.region,
+               participant.subregion, participant.aliases, participant.search_text)
+              IS DISTINCT FROM (EXCLUDED.alpha3, EXCLUDED.name, EXCLUDED.official_name, EXCLUDED.region,
+               EXCLUDED.subregion, EXCLUDED.aliases, EXCLUDED.search_text)`,
       [JSON.stringify(countries)],
     );
   }

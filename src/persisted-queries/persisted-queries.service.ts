@@ -27,8 +27,9 @@ export class PersistedQueriesService {
       this.cache = safelist;
       this.plugins = [safelist.plugin()];
     } else {
-      this.cache = new SharedPersistedQueries(repository, config.persistedQueries.maxStored);
-      this.plugins = [];
+      const shared = new SharedPersistedQueries(repository, config.persistedQueries.maxStored);
+      this.cache = shared;
+      this.plugins = [shared.plugin()];
     }
   }
 
@@ -40,7 +41,7 @@ export class PersistedQueriesService {
     return this.safelist?.refusalOf(operationText) ?? null;
   }
 
-  /** The `persistedQueries` option of Apollo Server: no expiry (the store is bounded by count instead). */
+  /** The `persistedQueries` option of Apollo Server: no expiry (the store is bounded by size and count instead). */
   get apolloOptions() {
     return { cache: this.cache, ttl: null };
   }

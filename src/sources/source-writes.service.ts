@@ -4,12 +4,11 @@ import type { WriteTransaction } from '../audit/write-transaction.js';
 import { assertDateInOrder } from '../common/calendar-date.js';
 import { DatePrecision, isPointInTime } from '../common/date-precision.js';
 import { AlreadyExists, InvalidInput, NotFound, VersionConflict } from '../common/domain-errors.js';
+import { requiredId } from '../common/input-rules.js';
 import type { WriteRequest } from '../common/write-request.js';
 import type { UpdateSourceInput } from './dto/update-source.input.js';
 import type { Source } from './source.model.js';
 import { SourceRepository, type EditableSource } from './source.repository.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** An update of a source: only the fields given change (`undefined` keeps, `null` clears). */
 export interface SourceUpdate {
@@ -33,9 +32,13 @@ export class SourceWritesService {
 
   updateSource(write: WriteRequest, input: UpdateSourceInput): Promise<Source> {
     return this.writes.perform(write, 'updateSource', input, (tx) => {
-      if (!UUID.test(input.id)) throw new InvalidInput('id', 'id must be a source id (a UUID)');
       const { id, expectedVersion, ...changes } = input;
-      return this.update(tx, { id, expectedVersion, changes, operation: 'updateSource' });
+      return this.update(tx, {
+        id: requiredId(id, 'id', 'a source'),
+        expectedVersion,
+        changes,
+        operation: 'updateSource',
+      });
     });
   }
 
