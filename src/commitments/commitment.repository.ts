@@ -30,6 +30,20 @@ const COMMITMENTS_OF_MEMBERSHIPS_SQL = {
   withoutSources: commitmentsOfMembershipsSql(false),
 };
 
+/**
+ * What a page of memberships embeds (see memberships/membership-page-plan.ts): the commitments of the
+ * membership whose id is the SQL `membershipId`, as a JSON array of `Commitment`s, in the order and
+ * under the rules of commitmentsOfMembershipsSql; `limit` is the placeholder of the bound, $2 the asOf.
+ */
+export const commitmentsJsonSql = (membershipId: string, limit: string, withSources: boolean): string =>
+  `(SELECT coalesce(json_agg(to_json(c) ORDER BY c."madeOn", c.title), '[]'::json)
+      FROM (SELECT ${COMMITMENT_COLUMNS}${withSources ? `, ${citedSourcesJson('commitment', 'c.id')} AS sources` : ''}
+              FROM commitment c
+             WHERE c.membership_id = ${membershipId} AND c.retracted_at IS NULL
+               AND ($2::date IS NULL OR c.made_on <= $2::date)
+             ORDER BY c.made_on, c.title
+             LIMIT ${limit}::int) AS c)`;
+
 const BY_IDS_SQL = `SELECT ${COMMITMENT_COLUMNS} FROM commitment c WHERE c.id = ANY($1::uuid[])`;
 
 /** The reads of `commitment`; its writes are in commitment-ledger.repository.ts (only the ledger imports it). */

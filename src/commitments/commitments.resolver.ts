@@ -10,7 +10,8 @@ import { Retraction } from '../sources/retraction.model.js';
 import { Source } from '../sources/source.model.js';
 import { SourcesService } from '../sources/sources.service.js';
 import { Commitment } from './commitment.model.js';
-import { CommitmentsService } from './commitments.service.js';
+import { COMMITMENTS_WITHOUT_FIRST, CommitmentsService } from './commitments.service.js';
+import { embeddedValue } from '../memberships/membership-page-plan.js';
 
 @Resolver(() => Commitment)
 export class CommitmentsResolver {
@@ -62,9 +63,6 @@ export class CommitmentsResolver {
   }
 }
 
-/** A membership's commitments when `first` is absent: a bound, so the query cost can count them. */
-const COMMITMENTS_WITHOUT_FIRST = 25;
-
 /** `Membership.commitments` lives here so the memberships module does not depend on this one. */
 @Resolver(() => Membership)
 export class MembershipCommitmentsResolver {
@@ -85,6 +83,8 @@ export class MembershipCommitmentsResolver {
     first: number | null,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Commitment[]> {
+    const embedded = embeddedValue<Commitment[]>(membership, info);
+    if (embedded) return Promise.resolve(embedded);
     return this.commitmentsService.ofMembership(
       context.loaders,
       membership.id,

@@ -11,6 +11,7 @@ import { Participant, type ParticipantView } from '../participants/participant.m
 import { ParticipantsService } from '../participants/participants.service.js';
 import { MembershipsArgs } from './dto/memberships.args.js';
 import { MembershipPagesService } from './membership-pages.service.js';
+import { embeddedValue } from './membership-page-plan.js';
 import {
   CoalitionStats,
   Membership,
@@ -77,6 +78,8 @@ export class MembershipsResolver {
     })
     includeRetracted: boolean,
   ): Promise<MembershipEvent[]> {
+    const embedded = embeddedValue<MembershipEvent[]>(membership, info);
+    if (embedded) return Promise.resolve(embedded);
     return this.memberships.history(
       context.loaders,
       membership.id,
@@ -109,6 +112,7 @@ export class CoalitionMembershipsResolver {
     return this.pages.page(
       { coalitionId: coalition.id, ...args, isTotalNeeded: isFieldSelected(info, 'totalCount') },
       context.loaders,
+      this.pages.plan(info),
     );
   }
 
