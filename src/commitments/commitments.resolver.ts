@@ -11,7 +11,6 @@ import { Source } from '../sources/source.model.js';
 import { SourcesService } from '../sources/sources.service.js';
 import { Commitment } from './commitment.model.js';
 import { COMMITMENTS_WITHOUT_FIRST, CommitmentsService } from './commitments.service.js';
-import { embeddedValue } from '../memberships/membership-page-plan.js';
 
 @Resolver(() => Commitment)
 export class CommitmentsResolver {
@@ -83,8 +82,6 @@ export class MembershipCommitmentsResolver {
     first: number | null,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Commitment[]> {
-    const embedded = embeddedValue<Commitment[]>(membership, info);
-    if (embedded) return Promise.resolve(embedded);
     return this.commitmentsService.ofMembership(
       context.loaders,
       membership.id,

@@ -51,7 +51,7 @@ export class MembershipPagesRepository {
   async page(
     query: PageQuery,
     isTotalNeeded: boolean,
-    embeds: ReadonlyArray<PlannedEmbed['sql']> = [],
+    embeds: ReadonlyArray<NonNullable<PlannedEmbed['sql']>> = [],
   ): Promise<{ rows: PageRow[]; total: number }> {
     const sortKey = SORT_KEYS[query.field];
     const params: unknown[] = [query.coalitionId, query.asOf];

@@ -37,9 +37,17 @@ const HISTORY_ON_PAGE: EmbeddableField = {
   fromJson: (json) => (json as HistoryRow[]).map(toEvent),
 };
 
+/** The page joins its participants anyway (to filter and sort): their views come with each row. */
+const PARTICIPANT_ON_PAGE: EmbeddableField = {
+  field: 'participant',
+  fromJson: (_json, read) => read.participant,
+};
+
 @Injectable()
 export class MembershipPagesService {
-  private readonly embeddable = new Map<string, EmbeddableField>([[HISTORY_ON_PAGE.field, HISTORY_ON_PAGE]]);
+  private readonly embeddable = new Map<string, EmbeddableField>(
+    [HISTORY_ON_PAGE, PARTICIPANT_ON_PAGE].map((field) => [field.field, field]),
+  );
 
   constructor(
     private readonly pages: MembershipPagesRepository,
@@ -98,12 +106,16 @@ export class MembershipPagesService {
         limit: size + 1,
       },
       request.isTotalNeeded !== false,
-      embeds.map((embed) => embed.sql),
+      embeds.flatMap((embed) => (embed.sql ? [embed.sql] : [])),
     );
-    this.participants.prime(
+    const participants = this.participants.prime(
       loaders,
       rows.map((row) => participantFromRow(row, PARTICIPANT_PREFIX)),
     );
+    const participantOf = new Map(rows.map((row, index) => [row.id, participants[index]!]));
+    // The repository names the embedded columns e0, e1... in the order of the embeds that read SQL.
+    let sqlColumns = 0;
+    const columns = embeds.map((embed) => (embed.sql ? `e${sqlColumns++}` : ''));
     return toConnection(
       rows,
       size,
@@ -113,8 +125,9 @@ export class MembershipPagesService {
       (row) => {
         const membership = toMembership(row, asOf);
         if (embeds.length > 0) {
+          const read = { participant: participantOf.get(row.id)! };
           membership.embedded = new Map(
-            embeds.map((embed, index) => [embed.responseKey, embed.fromJson(row[`e${index}`])]),
+            embeds.map((embed, position) => [embed.responseKey, embed.fromJson(row[columns[position]!], read)]),
           );
         }
         return membership;

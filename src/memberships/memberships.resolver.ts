@@ -11,7 +11,6 @@ import { Participant, type ParticipantView } from '../participants/participant.m
 import { ParticipantsService } from '../participants/participants.service.js';
 import { MembershipsArgs } from './dto/memberships.args.js';
 import { MembershipPagesService } from './membership-pages.service.js';
-import { embeddedValue } from './membership-page-plan.js';
 import {
   CoalitionStats,
   Membership,
@@ -78,8 +77,6 @@ export class MembershipsResolver {
     })
     includeRetracted: boolean,
   ): Promise<MembershipEvent[]> {
-    const embedded = embeddedValue<MembershipEvent[]>(membership, info);
-    if (embedded) return Promise.resolve(embedded);
     return this.memberships.history(
       context.loaders,
       membership.id,
