@@ -98,7 +98,7 @@ it('answers what a page reads in its own statement as the loaders do: aliases, a
     skipped: commitments(first: 1) @skip(if: $yes) { title }
     included: commitments(first: 3) @include(if: $yes) { title status sources { url } }`;
   const fragments = `fragment Event on MembershipEvent { id status retraction { reason } }
-    fragment Commitment on Commitment { id title status sources { url } }`;
+    fragment Commitment on Commitment { id title description status sources { url } }`;
   const viaPage = await app.current().graphql(
     `query ($two: Int!, $yes: Boolean!) { coalition(slug: "${SLUG}") { memberships(first: 50) {
       nodes { ${selection} } edges { node { code: participant { code } two: commitments(first: $two) { title madeOn } } }

@@ -24,7 +24,8 @@ export class CommitmentsService implements OnModuleInit {
         // An invalid bound is left to the resolver, which reports it.
         if (typeof first !== 'number' || !Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) return null;
         const withSources = subfields.has('sources');
-        return (membershipId, param) => commitmentsJsonSql(membershipId, param(first), withSources);
+        const withDescription = subfields.has('description');
+        return (membershipId, param) => commitmentsJsonSql(membershipId, param(first), withSources, withDescription);
       },
       fromJson: (json) => json as Commitment[],
     });
