@@ -125,6 +125,13 @@ it('answers what a page reads in its own statement as the loaders do: aliases, a
   }
   expect(nodes[0]).not.toHaveProperty('skipped');
 
+  // One response key for two fields, under nodes and under edges: neither is taken for the other.
+  const mixed = await app.current().graphql(`{ coalition(slug: "${SLUG}") { memberships(first: 5) {
+    nodes { x: participant { code } } edges { node { x: history { status } } } } } }`);
+  expect(mixed.errors).toBeUndefined();
+  expect(mixed.data!.coalition.memberships.nodes[0].x.code).toEqual(expect.any(String));
+  expect(mixed.data!.coalition.memberships.edges[0].node.x[0].status).toEqual(expect.any(String));
+
   const invalid = await app
     .current()
     .graphql(`{ coalition(slug: "${SLUG}") { memberships(first: 2) { nodes { commitments(first: 0) { title } } } } }`);

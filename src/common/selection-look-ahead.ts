@@ -15,8 +15,9 @@ import {
 /**
  * One field a query asks of an object type, as GraphQL will execute it: every node that answers the
  * same response key merged (from fragments too), arguments coerced with the request's variables.
- * `args` is null when the nodes disagree on them (a selection set reached twice, e.g. through `nodes`
- * and `edges { node }`, is not merged by GraphQL's validation) or cannot be coerced: a caller then
+ * `args` is null when the nodes disagree on them or on the field they name (a selection set reached
+ * twice, e.g. through `nodes` and `edges { node }`, is not merged by GraphQL's validation) or when
+ * they cannot be coerced: a caller then
  * leaves the field to its resolver, which reports any error as it always did.
  */
 export interface LookedAheadField {
@@ -37,7 +38,7 @@ export function selectedFields(
   type: GraphQLObjectType,
   selectionSets: ReadonlyArray<SelectionSetNode | undefined>,
 ): LookedAheadField[] {
-  const byKey = new Map<string, { name: string; nodes: FieldNode[] }>();
+  const byKey = new Map<string, { name: string; nodes: FieldNode[]; isMixed: boolean }>();
   const visitedFragments = new Set<string>();
   const isIncluded = (node: Parameters<typeof getDirectiveValues>[1]) =>
     getDirectiveValues(GraphQLSkipDirective, node, info.variableValues)?.if !== true &&
@@ -54,8 +55,11 @@ export function selectedFields(
       if (selection.kind === Kind.FIELD) {
         const responseKey = selection.alias?.value ?? selection.name.value;
         const entry = byKey.get(responseKey);
-        if (entry) entry.nodes.push(selection);
-        else byKey.set(responseKey, { name: selection.name.value, nodes: [selection] });
+        if (entry) {
+          entry.nodes.push(selection);
+          // Under `nodes` and under `edges { node }` one response key may name two different fields.
+          entry.isMixed ||= entry.name !== selection.name.value;
+        } else byKey.set(responseKey, { name: selection.name.value, nodes: [selection], isMixed: false });
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         if (appliesTo(selection.typeCondition)) visit(selection.selectionSet);
       } else if (!visitedFragments.has(selection.name.value)) {
@@ -68,10 +72,10 @@ export function selectedFields(
   selectionSets.forEach(visit);
 
   const definitions = type.getFields();
-  return [...byKey].map(([responseKey, { name, nodes }]) => {
+  return [...byKey].map(([responseKey, { name, nodes, isMixed }]) => {
     const definition = definitions[name];
     let args: Record<string, unknown> | null = null;
-    if (definition) {
+    if (definition && !isMixed) {
       try {
         const [first, ...others] = nodes.map((node) => getArgumentValues(definition, node, info.variableValues));
         const signature = JSON.stringify(first);
