@@ -16,8 +16,13 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const STAMPS = path.join(root, 'dist', '.build-stamps');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 
-/** Server sources: what tsconfig.build.json compiles (spec files excluded). */
-const isServerSource = (file) => file.endsWith('.ts') && !file.endsWith('.spec.ts');
+/**
+ * Server sources: what tsconfig.build.json compiles (spec files excluded). tsc skips node_modules, so
+ * a package installed under a source folder (the bench's PostGraphile in bench/postgraphile/) is none:
+ * counted, its declaration files were outputs forever missing, and every build started over.
+ */
+const isServerSource = (file) =>
+  file.endsWith('.ts') && !file.endsWith('.spec.ts') && !file.split(path.sep).includes('node_modules');
 /** The files under `entries` (files or folders, relative to the project root) that `isWanted`, sorted. */
 async function filesOf(entries, isWanted = () => true) {
   const files = [];

@@ -13,6 +13,7 @@ import type { GraphqlContext, RequestLike } from './common/graphql-context.js';
 import { errorReportingPlugin, formatGraphqlError } from './common/graphql-error-format.js';
 import { queryCostPlugin, queryLimitRules } from './common/query-limits.js';
 import { RequestLoaders } from './common/request-loaders.js';
+import { readEmbeddedFirst } from './memberships/membership-page-plan.js';
 import { describeRootTypes } from './common/root-type-descriptions.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { HealthModule } from './health/health.module.js';
@@ -77,7 +78,7 @@ export class AppModule {
     return {
       path: '/graphql',
       autoSchemaFile: true,
-      transformSchema: describeRootTypes,
+      transformSchema: (schema) => readEmbeddedFirst(describeRootTypes(schema)),
       sortSchema: true,
       buildSchemaOptions: { orphanedTypes: [Country, InternationalOrganization] },
       introspection: config.introspection,

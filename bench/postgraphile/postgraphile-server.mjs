@@ -7,13 +7,28 @@ import { postgraphile } from 'postgraphile';
 import { makePgService } from 'postgraphile/adaptors/pg';
 import { grafserv } from 'postgraphile/grafserv/node';
 import { PostGraphileAmberPreset } from 'postgraphile/presets/amber';
+import { jsonPgSmartTags } from 'postgraphile/utils';
 import { PostGraphileConnectionFilterPreset } from 'postgraphile-plugin-connection-filter';
 
 const port = Number(process.env.PORT);
 const poolSize = Number(process.env.DB_POOL_SIZE || 10);
 
+// The registry's schema trips PostGraphile's naming in two places; without these tags it drops the
+// Coalition and Participant types (and so every bench question) with only a "recoverable" warning.
+// A correction and the event it corrects are one-to-one both ways: both relations would be named
+// membershipEventByCorrectionOf. Engagement (none of the bench questions reads it) fails to build and
+// takes the types it points at with it.
+const BenchSmartTags = jsonPgSmartTags({
+  version: 1,
+  config: {
+    class: { engagement: { tags: { behavior: '-*' } } },
+    constraint: { membership_event_correction_of_fkey: { tags: { foreignFieldName: 'correctedBy' } } },
+  },
+});
+
 const preset = {
   extends: [PostGraphileAmberPreset, PostGraphileConnectionFilterPreset],
+  plugins: [BenchSmartTags],
   // By default PostGraphile 5 hides relations whose foreign key has no plain index. Our citation
   // foreign keys have partial indexes (WHERE fk IS NOT NULL), which serve those lookups just as well.
   disablePlugins: ['PgIndexBehaviorsPlugin'],

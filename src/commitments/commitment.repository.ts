@@ -5,10 +5,13 @@ import { preparedRead } from '../database/prepared-read.js';
 import { citedSourcesJson } from '../sources/cited-sources.subquery.js';
 import type { Commitment } from './commitment.model.js';
 
-/** The commitment's columns, each named as its field (one row shape: `Commitment`). */
-export const COMMITMENT_COLUMNS = `c.id, c.membership_id AS "membershipId", c.title, c.description, c.line_of_effort AS "lineOfEffort",
+/** The commitment's columns but its description, each named as its field. */
+const COLUMNS_BUT_DESCRIPTION = `c.id, c.membership_id AS "membershipId", c.title, c.line_of_effort AS "lineOfEffort",
   c.status, c.made_on AS "madeOn", c.is_attested AS "isAttested", c.note, c.version,
   c.retracted_at AS "retractedAt", c.retracted_by AS "retractedBy", c.retraction_reason AS "retractionReason"`;
+
+/** The commitment's columns, each named as its field (one row shape: `Commitment`). */
+export const COMMITMENT_COLUMNS = `${COLUMNS_BUT_DESCRIPTION}, c.description`;
 
 /**
  * $1 membership ids, $2 asOf (or null), $3 how many each at most (or null): see CommitmentsService.
@@ -29,6 +32,26 @@ const COMMITMENTS_OF_MEMBERSHIPS_SQL = {
   withSources: commitmentsOfMembershipsSql(true),
   withoutSources: commitmentsOfMembershipsSql(false),
 };
+
+/**
+ * What a page of memberships embeds (see memberships/membership-page-plan.ts): the commitments of the
+ * membership whose id is the SQL `membershipId`, as a JSON array of `Commitment`s, in the order and
+ * under the rules of commitmentsOfMembershipsSql; `limit` is the placeholder of the bound, $2 the asOf.
+ * The description (about half of a commitment's bytes) only when the page shows it.
+ */
+export const commitmentsJsonSql = (
+  membershipId: string,
+  limit: string,
+  withSources: boolean,
+  withDescription: boolean,
+): string =>
+  `(SELECT coalesce(json_agg(to_json(c) ORDER BY c."madeOn", c.title), '[]'::json)
+      FROM (SELECT ${withDescription ? COMMITMENT_COLUMNS : COLUMNS_BUT_DESCRIPTION}${withSources ? `, ${citedSourcesJson('commitment', 'c.id')} AS sources` : ''}
+              FROM commitment c
+             WHERE c.membership_id = ${membershipId} AND c.retracted_at IS NULL
+               AND ($2::date IS NULL OR c.made_on <= $2::date)
+             ORDER BY c.made_on, c.title
+             LIMIT ${limit}::int) AS c)`;
 
 const BY_IDS_SQL = `SELECT ${COMMITMENT_COLUMNS} FROM commitment c WHERE c.id = ANY($1::uuid[])`;
 

@@ -10,7 +10,7 @@ import { Retraction } from '../sources/retraction.model.js';
 import { Source } from '../sources/source.model.js';
 import { SourcesService } from '../sources/sources.service.js';
 import { Commitment } from './commitment.model.js';
-import { CommitmentsService } from './commitments.service.js';
+import { COMMITMENTS_WITHOUT_FIRST, CommitmentsService } from './commitments.service.js';
 
 @Resolver(() => Commitment)
 export class CommitmentsResolver {
@@ -61,9 +61,6 @@ export class CommitmentsResolver {
     return this.memberships.load(context.loaders, commitment.membershipId);
   }
 }
-
-/** A membership's commitments when `first` is absent: a bound, so the query cost can count them. */
-const COMMITMENTS_WITHOUT_FIRST = 25;
 
 /** `Membership.commitments` lives here so the memberships module does not depend on this one. */
 @Resolver(() => Membership)

@@ -1,12 +1,35 @@
-import { Injectable } from '@nestjs/common';
-import { checkPageSize } from '../common/pagination.js';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { checkPageSize, MAX_PAGE_SIZE } from '../common/pagination.js';
 import { groupInOrder, type RequestLoaders } from '../common/request-loaders.js';
+import { MembershipPagesService } from '../memberships/membership-pages.service.js';
 import type { Commitment } from './commitment.model.js';
-import { CommitmentRepository } from './commitment.repository.js';
+import { CommitmentRepository, commitmentsJsonSql } from './commitment.repository.js';
+
+/** A membership's commitments when `first` is absent: a bound, so the query cost can count them. */
+export const COMMITMENTS_WITHOUT_FIRST = 25;
 
 @Injectable()
-export class CommitmentsService {
-  constructor(private readonly commitments: CommitmentRepository) {}
+export class CommitmentsService implements OnModuleInit {
+  constructor(
+    private readonly commitments: CommitmentRepository,
+    private readonly pages: MembershipPagesService,
+  ) {}
+
+  /** A page of memberships reads `commitments(first:)` in its own statement (as ofMembership would). */
+  onModuleInit(): void {
+    this.pages.embed({
+      field: 'commitments',
+      jsonSql: ({ args, subfields }) => {
+        const first = args.first ?? COMMITMENTS_WITHOUT_FIRST;
+        // An invalid bound is left to the resolver, which reports it.
+        if (typeof first !== 'number' || !Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) return null;
+        const withSources = subfields.has('sources');
+        const withDescription = subfields.has('description');
+        return (membershipId, param) => commitmentsJsonSql(membershipId, param(first), withSources, withDescription);
+      },
+      fromJson: (json) => json as Commitment[],
+    });
+  }
 
   /**
    * A membership's commitments with their sources, oldest first, at most `first` of them; on `asOf`,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { GraphQLResolveInfo } from 'graphql';
 import { InvalidInput } from '../common/domain-errors.js';
 import { INPUT_LIMITS } from '../common/input-rules.js';
 import { checkPageSize, decodeCursor, encodeCursor, toConnection, type Connection } from '../common/pagination.js';
@@ -8,8 +9,9 @@ import { participantFromRow } from '../participants/participant-projection.js';
 import { ParticipantsService } from '../participants/participants.service.js';
 import type { MembershipStatus } from './membership-status.js';
 import { MembershipPagesRepository, PARTICIPANT_PREFIX } from './membership-pages.repository.js';
-import { toMembership } from './membership.repository.js';
+import { historyJsonSql, toEvent, toMembership, type HistoryRow } from './membership.repository.js';
 import { MembershipOrderField, OrderDirection, type Membership, type MembershipOrder } from './membership.model.js';
+import { planEmbeds, type EmbeddableField, type PlannedEmbed } from './membership-page-plan.js';
 
 export interface MembershipPageRequest {
   coalitionId: string;
@@ -24,19 +26,57 @@ export interface MembershipPageRequest {
   isTotalNeeded?: boolean;
 }
 
+/** A page reads its memberships' history itself (with sources only when shown). */
+const HISTORY_ON_PAGE: EmbeddableField = {
+  field: 'history',
+  jsonSql: ({ args, subfields }) => {
+    const withSources = subfields.has('sources');
+    const withRetracted = args.includeRetracted === true;
+    return (membershipId) => historyJsonSql(membershipId, withSources, withRetracted);
+  },
+  fromJson: (json) => (json as HistoryRow[]).map(toEvent),
+};
+
+/** The page joins its participants anyway (to filter and sort): their views come with each row. */
+const PARTICIPANT_ON_PAGE: EmbeddableField = {
+  field: 'participant',
+  fromJson: (_json, read) => read.participant,
+};
+
 @Injectable()
 export class MembershipPagesService {
+  private readonly embeddable = new Map<string, EmbeddableField>(
+    [HISTORY_ON_PAGE, PARTICIPANT_ON_PAGE].map((field) => [field.field, field]),
+  );
+
   constructor(
     private readonly pages: MembershipPagesRepository,
     private readonly participants: ParticipantsService,
   ) {}
 
   /**
+   * Lets a feature that adds a field to Membership (commitments) have pages read it in their own
+   * statement; this module cannot import that feature, which depends on it.
+   */
+  embed(field: EmbeddableField): void {
+    this.embeddable.set(field.field, field);
+  }
+
+  /** The fields below the page field being resolved that its statement will answer. */
+  plan(info: GraphQLResolveInfo): PlannedEmbed[] {
+    return planEmbeds(info, this.embeddable);
+  }
+
+  /**
    * A Relay page of a coalition's memberships, filtered and ordered, with keyset cursors. The page
    * query joins the participants anyway (to filter and sort), so it reads them too and hands them to
    * the request's participant loader: a page's participants cost no statement of their own.
    */
-  async page(request: MembershipPageRequest, loaders: RequestLoaders): Promise<Connection<Membership>> {
+  async page(
+    request: MembershipPageRequest,
+    loaders: RequestLoaders,
+    embeds: readonly PlannedEmbed[] = [],
+  ): Promise<Connection<Membership>> {
     const size = checkPageSize(request.first, 50);
     const field = request.orderBy?.field ?? MembershipOrderField.PARTICIPANT_NAME;
     const direction = request.orderBy?.direction ?? OrderDirection.ASC;
@@ -66,18 +106,32 @@ export class MembershipPagesService {
         limit: size + 1,
       },
       request.isTotalNeeded !== false,
+      embeds.flatMap((embed) => (embed.sql ? [embed.sql] : [])),
     );
-    this.participants.prime(
+    const participants = this.participants.prime(
       loaders,
       rows.map((row) => participantFromRow(row, PARTICIPANT_PREFIX)),
     );
+    const participantOf = new Map(rows.map((row, index) => [row.id, participants[index]!]));
+    // The repository names the embedded columns e0, e1... in the order of the embeds that read SQL.
+    let sqlColumns = 0;
+    const columns = embeds.map((embed) => (embed.sql ? `e${sqlColumns++}` : ''));
     return toConnection(
       rows,
       size,
       total,
       Boolean(request.after),
       (row) => encodeCursor(cursorKind, [row.sort_key, row.id]),
-      (row) => toMembership(row, asOf),
+      (row) => {
+        const membership = toMembership(row, asOf);
+        if (embeds.length > 0) {
+          const read = { participant: participantOf.get(row.id)! };
+          membership.embedded = new Map(
+            embeds.map((embed, position) => [embed.responseKey, embed.fromJson(row[columns[position]!], read)]),
+          );
+        }
+        return membership;
+      },
     );
   }
 }

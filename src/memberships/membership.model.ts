@@ -50,6 +50,9 @@ export class Membership {
 
   @Field(() => DateScalar, { nullable: true, description: 'The date this view was taken at, when asked with asOf.' })
   asOf: string | null;
+
+  /** Field values a page's statement already read, by response key (see membership-page-plan.ts). */
+  embedded?: ReadonlyMap<string, unknown>;
 }
 
 @ObjectType('MembershipEvent', {

@@ -109,6 +109,7 @@ export class CoalitionMembershipsResolver {
     return this.pages.page(
       { coalitionId: coalition.id, ...args, isTotalNeeded: isFieldSelected(info, 'totalCount') },
       context.loaders,
+      this.pages.plan(info),
     );
   }
 

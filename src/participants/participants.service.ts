@@ -72,9 +72,13 @@ export class ParticipantsService {
   }
 
   /** Hands the request's loader participants a query has already read (a page joins them anyway). */
-  prime(loaders: RequestLoaders, rows: ParticipantEntity[]): void {
+  prime(loaders: RequestLoaders, rows: ParticipantEntity[]): ParticipantView[] {
     const loader = this.loader(loaders);
-    for (const row of rows) loader.prime(row.id, toParticipantView(row));
+    return rows.map((row) => {
+      const view = toParticipantView(row);
+      loader.prime(row.id, view);
+      return view;
+    });
   }
 
   /** Every ISO country, refreshed from the packages' catalog (so a package update reaches the data). */
