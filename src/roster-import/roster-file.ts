@@ -55,6 +55,40 @@ export function assertRowCount(rows: number, argument = 'csv'): void {
   }
 }
 
+/**
+ * The line each item of a JSON array starts on, so a bad row is named by its line as in a CSV. One pass
+ * that follows strings (a brace inside a note is not an item) and nesting (only the array's own items).
+ */
+export function itemLines(text: string): number[] {
+  const lines: number[] = [];
+  let line = 1;
+  let depth = 0;
+  let isInString = false;
+  let isEscaped = false;
+  let isAwaitingItem = false;
+  for (const char of text) {
+    if (char === '\n') line += 1;
+    if (isInString) {
+      if (isEscaped) isEscaped = false;
+      else if (char === '\\') isEscaped = true;
+      else if (char === '"') isInString = false;
+      continue;
+    }
+    if (/\s/.test(char)) continue;
+    if (depth === 1 && isAwaitingItem && char !== ']') {
+      lines.push(line);
+      isAwaitingItem = false;
+    }
+    if (char === '"') isInString = true;
+    else if (char === '[' || char === '{') {
+      depth += 1;
+      if (depth === 1) isAwaitingItem = true;
+    } else if (char === ']' || char === '}') depth -= 1;
+    else if (char === ',' && depth === 1) isAwaitingItem = true;
+  }
+  return lines;
+}
+
 export function parseRosterFile(name: string, text: string): RosterRow[] {
   assertRosterSize(text);
   if (name.toLowerCase().endsWith('.json')) {
@@ -65,8 +99,7 @@ export function parseRosterFile(name: string, text: string): RosterRow[] {
       throw new RosterFileError(`not valid JSON: ${(error as Error).message}`);
     }
     if (!Array.isArray(parsed)) throw new RosterFileError('a JSON roster must be an array of objects');
-    // Line numbers of a JSON array: the line each object starts on.
-    const starts = [...text.matchAll(/\{/g)].map((match) => text.slice(0, match.index).split('\n').length);
+    const starts = itemLines(text);
     return parsed.map((record, index) => {
       if (typeof record !== 'object' || record === null || Array.isArray(record)) {
         throw new RosterFileError(`item ${index + 1} is not an object`);
