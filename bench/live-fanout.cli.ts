@@ -3,13 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startEmbeddedPostgres, type DatabaseHandle } from '../src/database/embedded-postgres.launcher.js';
-import { createAdminKey } from './admin-key.js';
 import { positiveNumberOption } from './cli-arguments.js';
 import { reportFanout, type MemoryReadings, type TimedWrite } from './live-fanout-report.js';
 import { openSubscribers, type Subscribers } from './live-subscribers.js';
-import { startServerProcess, type ServerProcess } from './server-process.js';
+import { startRegistryForLoad } from './registry-service.js';
+import type { ServerProcess } from './server-process.js';
 import { heapUsedBytes } from './service-heap.js';
-import { SERVICE_NODE_FLAGS } from './systems.js';
 
 /**
  * `npm run bench:live -- [--subscribers 1000] [--seconds 60]`: the built service on a throwaway
@@ -73,24 +72,12 @@ async function main(): Promise<boolean> {
   let service: ServerProcess | undefined;
   let subscribers: Subscribers | undefined;
   try {
-    const env = {
-      NODE_ENV: 'production',
-      DATABASE_URL: database.url,
-      LOG_LEVEL: 'warn',
-      RATE_LIMIT_PER_IP: '0',
-      RATE_LIMIT_PER_KEY: '0',
+    const running = await startRegistryForLoad(database.url, 'live-fanout', {
       // Every subscriber comes from 127.0.0.1.
       LIVE_MAX_CONNECTIONS_PER_IP: String(subscriberCount + 10),
-    };
-    service = await startServerProcess({
-      name: 'coalition-registry',
-      command: process.execPath,
-      args: [...SERVICE_NODE_FLAGS, 'dist/src/main.js'],
-      env,
-      cwd: process.cwd(),
     });
-    const baseUrl = `http://127.0.0.1:${service.port}`;
-    const adminKey = await createAdminKey(`live-fanout-${Date.now()}`, { ...process.env, ...env });
+    service = running.service;
+    const { baseUrl, adminKey } = running;
     const loadBefore = os.loadavg();
     const before = await memoryOf(service, baseUrl);
 

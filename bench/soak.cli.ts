@@ -2,11 +2,10 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres.launcher.js';
-import { createAdminKey } from './admin-key.js';
 import { positiveNumberOption } from './cli-arguments.js';
-import { startServerProcess, type ServerProcess } from './server-process.js';
+import { startRegistryForLoad } from './registry-service.js';
+import type { ServerProcess } from './server-process.js';
 import { heapUsedBytes } from './service-heap.js';
-import { SERVICE_NODE_FLAGS } from './systems.js';
 
 /**
  * `npm run soak -- --minutes N [--connections C]`: the built service on a throwaway embedded
@@ -62,22 +61,9 @@ async function main(): Promise<void> {
   const database = await startEmbeddedPostgres({ dataDir, isDataDirExplicit: false, isThrowaway: true, log });
   let service: ServerProcess | undefined;
   try {
-    const env = {
-      NODE_ENV: 'production',
-      DATABASE_URL: database.url,
-      LOG_LEVEL: 'warn',
-      RATE_LIMIT_PER_IP: '0',
-      RATE_LIMIT_PER_KEY: '0',
-    };
-    service = await startServerProcess({
-      name: 'coalition-registry',
-      command: process.execPath,
-      args: [...SERVICE_NODE_FLAGS, 'dist/src/main.js'],
-      env,
-      cwd: process.cwd(),
-    });
-    const baseUrl = `http://127.0.0.1:${service.port}`;
-    const adminKey = await createAdminKey(`soak-${Date.now()}`, { ...process.env, ...env });
+    const running = await startRegistryForLoad(database.url, 'soak');
+    service = running.service;
+    const { baseUrl, adminKey } = running;
 
     let graphqlErrors = 0;
     const requests = mixedRequests(adminKey).map((request) => ({

@@ -1,13 +1,14 @@
-import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { getNamedType, isObjectType, type GraphQLResolveInfo } from 'graphql';
+import { selectedFields } from './selection-look-ahead.js';
 
 /**
- * Did the query ask for `field` directly under the field being resolved? Lets a resolver skip work
- * nobody asked for (a count). Fragments are not followed: under one, the answer is a safe "yes".
+ * Did the query ask for `field` directly under the field being resolved (fragments and @skip/@include
+ * followed, by the look-ahead)? Lets a resolver skip work nobody asked for (a count). Under a type it
+ * cannot look into, the answer is a safe "yes".
  */
 export function isFieldSelected(info: GraphQLResolveInfo, field: string): boolean {
-  const isSelectedIn = (selectionSet: SelectionSetNode | undefined): boolean =>
-    (selectionSet?.selections ?? []).some(
-      (selection) => selection.kind !== Kind.FIELD || selection.name.value === field,
-    );
-  return info.fieldNodes.some((node) => isSelectedIn(node.selectionSet));
+  const type = getNamedType(info.returnType);
+  if (!isObjectType(type)) return true;
+  const selectionSets = info.fieldNodes.map((node) => node.selectionSet);
+  return selectedFields(info, type, selectionSets).some((selected) => selected.name === field);
 }
