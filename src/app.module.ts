@@ -10,6 +10,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { CoalitionsModule } from './coalitions/coalitions.module.js';
 import { CommitmentsModule } from './commitments/commitments.module.js';
 import type { GraphqlContext, RequestLike } from './common/graphql-context.js';
+import { CompiledExecutor } from './common/compiled-executor.js';
 import { errorReportingPlugin, formatGraphqlError } from './common/graphql-error-format.js';
 import { queryCostPlugin, queryLimitRules } from './common/query-limits.js';
 import { RequestLoaders } from './common/request-loaders.js';
@@ -75,10 +76,11 @@ export class AppModule {
   }
 
   private static graphqlOptions(config: AppConfig, persistedQueries: PersistedQueriesService): ApolloDriverConfig {
-    return {
+    const executor = new CompiledExecutor();
+    const options: ApolloDriverConfig = {
       path: '/graphql',
       autoSchemaFile: true,
-      transformSchema: (schema) => readEmbeddedFirst(describeRootTypes(schema)),
+      transformSchema: (schema) => executor.useSchema(readEmbeddedFirst(describeRootTypes(schema))),
       sortSchema: true,
       buildSchemaOptions: { orphanedTypes: [Country, InternationalOrganization] },
       introspection: config.introspection,
@@ -106,5 +108,8 @@ export class AppModule {
         return { req, requestId: requestIdOf(req), loaders: new RequestLoaders() };
       },
     };
+    // Nest's config type leaves out Apollo's `gateway` (it means federation there) but hands every
+    // option on to ApolloServer: the gateway interface is how Apollo Server 5 takes an executor.
+    return Object.assign(options, { gateway: executor });
   }
 }
