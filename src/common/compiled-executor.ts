@@ -4,7 +4,14 @@ import type {
   GatewayInterface,
   GatewaySchemaLoadOrUpdateCallback,
 } from '@apollo/server-gateway-interface';
-import { execute, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import {
+  execute,
+  getVariableValues,
+  GraphQLError,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLSchema,
+} from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
 /**
@@ -50,17 +57,31 @@ export class CompiledExecutor implements GatewayInterface {
 
   private async execute(request: GatewayGraphQLRequestContext): Promise<ExecutionResult> {
     const schema = this.schemaOrThrow();
-    const compiled = this.compiledQueryOf(schema, request.document, request.operationName);
+    // Without an operation (an unknown operationName), graphql-js writes the error Apollo expects.
+    const compiled = request.operation ? this.compiledQueryOf(schema, request.document, request.operationName) : null;
     if (compiled === null) {
       return execute({
         schema,
         document: request.document,
         contextValue: request.context,
         variableValues: request.request.variables,
-        operationName: request.operationName,
+        // The name the client asked for: Apollo's own is null when no operation has it.
+        operationName: request.request.operationName,
       });
     }
-    return compiled.query(undefined, request.context, request.request.variables ?? {});
+    // graphql-js coerces the variables, so a bad value gets graphql-js's error (with the node Apollo
+    // reads to call it BAD_USER_INPUT), and defaults apply as graphql-js applies them (graphql-jit
+    // 0.8 wants a non-null input field with a default). graphql-jit then coerces the coerced values
+    // again, which changes nothing for this schema: every enum's value is its name, and Date,
+    // DateTime and the built-in scalars read their own output back as it is.
+    const coerced = getVariableValues(
+      schema,
+      request.operation.variableDefinitions ?? [],
+      request.request.variables ?? {},
+    );
+    if (coerced.errors) return { errors: coerced.errors };
+    const result = await compiled.query(undefined, request.context, coerced.coerced);
+    return result.errors ? { ...result, errors: result.errors.map(asGraphqlJsError) } : result;
   }
 
   private compiledQueryOf(schema: GraphQLSchema, document: DocumentNode, operationName: string | null) {
@@ -82,4 +103,20 @@ export class CompiledExecutor implements GatewayInterface {
     if (!this.schema) throw new Error('CompiledExecutor: the schema was not handed over before Apollo started');
     return this.schema;
   }
+}
+
+/**
+ * graphql-jit's errors are its own objects: `extensions` is left undefined (and cannot be set) when
+ * the thrown error has none, where graphql-js always sets an object, and Apollo's error formatting
+ * reads `extensions.code`. Each becomes the graphql-js error graphql-js would have made.
+ */
+function asGraphqlJsError(error: GraphQLError): GraphQLError {
+  const converted = new GraphQLError(error.message, {
+    path: error.path,
+    originalError: error.originalError ?? undefined,
+    extensions: error.extensions ?? {},
+  });
+  // graphql-jit names the places in the query without its AST nodes: carried over as they are.
+  (converted as { locations?: GraphQLError['locations'] }).locations = error.locations;
+  return converted;
 }
