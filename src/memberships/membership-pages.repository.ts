@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { preparedRead } from '../database/prepared-read.js';
 import type { ParticipantKind } from '../participants/participant-kind.js';
-import { participantColumns } from '../participants/participant-projection.js';
+import type { ParticipantEntity } from '../participants/participant.entity.js';
+import { participantJsonSql } from '../participants/participant-projection.js';
 import type { MembershipStatus } from './membership-status.js';
 import { membershipStateCte, STATE_COLUMNS, type MembershipRow } from './membership.repository.js';
 import { MembershipOrderField, OrderDirection } from './membership.model.js';
@@ -17,10 +18,14 @@ const SORT_KEYS: Record<MembershipOrderField, { expression: string; type: string
   [MembershipOrderField.STATUS]: { expression: 'state.status', type: 'text' },
 };
 
-/** The participant's columns in a page row are named with this prefix (see participant-projection.ts). */
-export const PARTICIPANT_PREFIX = 'participant.';
+/** The membership columns of a page row (MembershipRow), as `json_build_object` arguments. */
+const ROW_JSON = STATE_COLUMNS.split(',')
+  .map((column) => column.trim().replace('state.', ''))
+  .map((column) => `'${column}', limited.${column}`)
+  .join(', ');
 
-export type PageRow = MembershipRow & { sort_key: string } & Record<string, unknown>;
+/** A membership of a page, its participant, and the embedded fields `e0`, `e1`... */
+export type PageRow = MembershipRow & { sort_key: string; participant: ParticipantEntity } & Record<string, unknown>;
 
 export interface PageQuery {
   coalitionId: string;
@@ -71,7 +76,7 @@ export class MembershipPagesRepository {
     const isAsOf = query.asOf !== null;
     const from = `WITH ${membershipStateCte(isAsOf)}
       SELECT ${STATE_COLUMNS}, ${sortKey.expression}::text AS sort_key, ${sortKey.expression} AS sort_value,
-             ${participantColumns('p', PARTICIPANT_PREFIX)}
+             ${participantJsonSql('p')} AS participant
         FROM state JOIN participant p ON p.id = state.participant_id`;
     const where = (extra: string[]) => (extra.length ? `WHERE ${extra.join(' AND ')}` : '');
 
@@ -95,10 +100,14 @@ export class MembershipPagesRepository {
       params.push(value);
       return `$${params.length}`;
     };
-    const embedded = embeds.map((sql, index) => `, ${sql('limited.id', param)} AS e${index}`).join('');
+    const embedded = embeds.map((sql, index) => `, 'e${index}', ${sql('limited.id', param)}`).join('');
+    // Each row's object is built field by field: the sort value and nothing else a page does not use.
     const sql = `SELECT ${total} AS total,
-      (SELECT coalesce(json_agg(to_json(page) ORDER BY page.sort_value ${query.direction}, page.id ${query.direction}), '[]'::json)
-         FROM (SELECT limited.*${embedded} FROM (${limited}) AS limited) AS page) AS rows`;
+      (SELECT coalesce(json_agg(json_build_object(${ROW_JSON}, 'sort_key', limited.sort_key,
+                                                  'participant', limited.participant${embedded})
+                                ORDER BY limited.sort_value ${query.direction}, limited.id ${query.direction}),
+                       '[]'::json)
+         FROM (${limited}) AS limited) AS rows`;
     const [result] = await preparedRead<{ total: number; rows: PageRow[] }>(this.db, sql, params);
     const rows = result?.rows ?? [];
     return { rows, total: result?.total ?? 0 };

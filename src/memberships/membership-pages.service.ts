@@ -5,11 +5,11 @@ import { INPUT_LIMITS } from '../common/input-rules.js';
 import { checkPageSize, decodeCursor, encodeCursor, toConnection, type Connection } from '../common/pagination.js';
 import type { RequestLoaders } from '../common/request-loaders.js';
 import type { ParticipantKind } from '../participants/participant-kind.js';
-import { participantFromRow } from '../participants/participant-projection.js';
 import { ParticipantsService } from '../participants/participants.service.js';
 import type { MembershipStatus } from './membership-status.js';
-import { MembershipPagesRepository, PARTICIPANT_PREFIX } from './membership-pages.repository.js';
-import { historyJsonSql, toEvent, toMembership, type HistoryRow } from './membership.repository.js';
+import { MembershipPagesRepository } from './membership-pages.repository.js';
+import { eventFromPageJson, pageHistoryJson } from './history-projection.js';
+import { toMembership } from './membership.repository.js';
 import { MembershipOrderField, OrderDirection, type Membership, type MembershipOrder } from './membership.model.js';
 import { planEmbeds, type EmbeddableField, type PlannedEmbed } from './membership-page-plan.js';
 
@@ -26,15 +26,11 @@ export interface MembershipPageRequest {
   isTotalNeeded?: boolean;
 }
 
-/** A page reads its memberships' history itself (with sources only when shown). */
+/** A page reads its memberships' history itself, only the event fields its query selects. */
 const HISTORY_ON_PAGE: EmbeddableField = {
   field: 'history',
-  jsonSql: ({ args, subfields }) => {
-    const withSources = subfields.has('sources');
-    const withRetracted = args.includeRetracted === true;
-    return (membershipId) => historyJsonSql(membershipId, withSources, withRetracted);
-  },
-  fromJson: (json) => (json as HistoryRow[]).map(toEvent),
+  jsonSql: ({ args, subfields }) => pageHistoryJson(subfields, args.includeRetracted === true),
+  fromJson: (json) => (json as Array<Record<string, unknown>>).map(eventFromPageJson),
 };
 
 /** The page joins its participants anyway (to filter and sort): their views come with each row. */
@@ -110,7 +106,7 @@ export class MembershipPagesService {
     );
     const participants = this.participants.prime(
       loaders,
-      rows.map((row) => participantFromRow(row, PARTICIPANT_PREFIX)),
+      rows.map((row) => row.participant),
     );
     const participantOf = new Map(rows.map((row, index) => [row.id, participants[index]!]));
     // The repository names the embedded columns e0, e1... in the order of the embeds that read SQL.

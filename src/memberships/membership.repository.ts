@@ -104,14 +104,6 @@ const historySql = (which: string, withSources = true, withRetracted = false) =>
     FROM membership_event e
    WHERE ${which} AND ($2::date IS NULL OR e.effective_on <= $2::date)${withRetracted ? '' : ' AND e.retracted_at IS NULL'}`;
 
-/**
- * One membership's history as the JSON array a page's statement embeds (each element the shape
- * `toEvent` reads), for the membership whose id is the SQL `membershipId`; $2 as in historySql.
- */
-export const historyJsonSql = (membershipId: string, withSources: boolean, withRetracted: boolean): string =>
-  `(SELECT coalesce(json_agg(to_json(events) ORDER BY events.sequence_order), '[]'::json)
-      FROM (${historySql(`e.membership_id = ${membershipId}`, withSources, withRetracted)}) AS events)`;
-
 /** The diplomat's lookup, built once per form: a statement's text is also its prepared-statement key. */
 const findOneSql = (
   isAsOf: boolean,

@@ -15,18 +15,15 @@ const PARTICIPANT_FIELDS: Array<[column: string, field: keyof ParticipantEntity]
   ['aliases', 'aliases'],
 ];
 
+/** The columns of `participant` under `alias`, each named as its entity field (for the repository's own reads). */
+export const participantColumns = (alias: string): string =>
+  PARTICIPANT_FIELDS.map(([column, field]) => `${alias}.${column} AS "${field}"`).join(', ');
+
 /**
  * What the participants feature offers other features' queries on purpose: a query that joins
- * `participant` anyway (a page of memberships filters and sorts by it) selects these columns of the
- * table under `alias`, each named `prefix` + its field, and hands the rows back through
- * `participantFromRow`, so the participant loader is primed without a statement of its own.
+ * `participant` anyway (a page of memberships filters and sorts by it) reads the participant under
+ * `alias` as this JSON object, the entity's fields as its keys, and hands it to
+ * `ParticipantsService.prime`, so the participant loader is primed without a statement of its own.
  */
-export const participantColumns = (alias: string, prefix = ''): string =>
-  PARTICIPANT_FIELDS.map(([column, field]) => `${alias}.${column} AS "${prefix}${field}"`).join(', ');
-
-/** A participant read by another query with `participantColumns(alias, prefix)`. */
-export function participantFromRow(row: Record<string, unknown>, prefix: string): ParticipantEntity {
-  return Object.fromEntries(
-    PARTICIPANT_FIELDS.map(([, field]) => [field, row[`${prefix}${field}`]]),
-  ) as unknown as ParticipantEntity;
-}
+export const participantJsonSql = (alias: string): string =>
+  `json_build_object(${PARTICIPANT_FIELDS.map(([column, field]) => `'${field}', ${alias}.${column}`).join(', ')})`;

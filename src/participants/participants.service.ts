@@ -12,18 +12,16 @@ import type { ParticipantEntity } from './participant.entity.js';
 import { parseParticipantCode } from './participant-code.js';
 import { ParticipantRepository } from './participant.repository.js';
 
+/** Written out per kind, without spreading a shared part: a page maps fifty of these per request. */
 export function toParticipantView(row: ParticipantEntity): ParticipantView {
-  const common = {
-    id: row.id,
-    code: row.code,
-    kind: row.kind,
-    name: row.name,
-    aliases: row.aliases,
-    version: row.version,
-  };
   if (row.kind === ParticipantKind.COUNTRY) {
     return {
-      ...common,
+      id: row.id,
+      code: row.code,
+      kind: row.kind,
+      name: row.name,
+      aliases: row.aliases,
+      version: row.version,
       alpha2: row.code,
       alpha3: row.alpha3 ?? '',
       officialName: row.officialName,
@@ -31,7 +29,16 @@ export function toParticipantView(row: ParticipantEntity): ParticipantView {
       subregion: row.subregion,
     };
   }
-  return { ...common, acronym: row.code, website: row.website };
+  return {
+    id: row.id,
+    code: row.code,
+    kind: row.kind,
+    name: row.name,
+    aliases: row.aliases,
+    version: row.version,
+    acronym: row.code,
+    website: row.website,
+  };
 }
 
 /** An international organisation as the seed names it: acronym, full name, aliases. */
