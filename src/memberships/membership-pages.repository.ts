@@ -18,14 +18,56 @@ const SORT_KEYS: Record<MembershipOrderField, { expression: string; type: string
   [MembershipOrderField.STATUS]: { expression: 'state.status', type: 'text' },
 };
 
-/** The membership columns of a page row (MembershipRow), as `json_build_object` arguments. */
-const ROW_JSON = STATE_COLUMNS.split(',')
-  .map((column) => column.trim().replace('state.', ''))
-  .map((column) => `'${column}', limited.${column}`)
-  .join(', ');
+/**
+ * The columns of a page row (MembershipRow) each Membership field needs, as toMembership maps them;
+ * `id` is always read (the cursor, the embedded fields and every relation's resolver key on it). A
+ * field not listed (one another module adds with a resolver of its own) has the page read them all.
+ */
+const COLUMNS_OF_FIELD: Readonly<Record<string, readonly string[]>> = {
+  id: [],
+  __typename: [],
+  invited: [],
+  asOf: [],
+  history: [],
+  commitments: [],
+  status: ['status'],
+  isParticipating: ['status'],
+  invitedOn: ['invited_on'],
+  statusSince: ['status_since'],
+  statusSincePrecision: ['status_since_precision'],
+  role: ['role'],
+  note: ['note'],
+  version: ['version'],
+  coalition: ['coalition_id'],
+  participant: ['participant_id'],
+};
+const ALL_COLUMNS = STATE_COLUMNS.split(',').map((column) => column.trim().replace('state.', ''));
 
-/** A membership of a page, its participant, and the embedded fields `e0`, `e1`... */
-export type PageRow = MembershipRow & { sort_key: string; participant: ParticipantEntity } & Record<string, unknown>;
+/** The `json_build_object` arguments of a page row's membership columns, for the fields asked. */
+function rowJson(fields: ReadonlySet<string>): string {
+  const isEveryFieldKnown = [...fields].every((field) => field in COLUMNS_OF_FIELD);
+  const needed = new Set(['id', ...[...fields].flatMap((field) => COLUMNS_OF_FIELD[field] ?? [])]);
+  // In the table's column order, so one selection is always one statement text.
+  return ALL_COLUMNS.filter((column) => !isEveryFieldKnown || needed.has(column))
+    .map((column) => `'${column}', limited.${column}`)
+    .join(', ');
+}
+
+/**
+ * A membership of a page (only the columns its query needs), its participant (the entity fields
+ * asked, null when none is), and the embedded fields `e0`, `e1`...
+ */
+export type PageRow = MembershipRow & { sort_key: string; participant: ParticipantEntity | null } & Record<
+    string,
+    unknown
+  >;
+
+/** What each row of a page carries besides its id: see membership-page-plan.ts. */
+export interface PageColumns {
+  membershipFields: ReadonlySet<string>;
+  participantFields: ReadonlySet<string>;
+  embeds: ReadonlyArray<NonNullable<PlannedEmbed['sql']>>;
+}
 
 export interface PageQuery {
   coalitionId: string;
@@ -50,13 +92,13 @@ export class MembershipPagesRepository {
   /**
    * The page (and its total when needed) in one statement whose single row carries the page as JSON:
    * one round trip, and one JSON.parse instead of pg's parsing of every column of every row. Each of
-   * `embeds` adds a column `e0`, `e1`... to every row: a field's value read with the page (see
+   * `columns.embeds` adds a column `e0`, `e1`... to every row: a field's value read with the page (see
    * membership-page-plan.ts), computed for the page's rows alone.
    */
   async page(
     query: PageQuery,
     isTotalNeeded: boolean,
-    embeds: ReadonlyArray<NonNullable<PlannedEmbed['sql']>> = [],
+    columns: PageColumns,
   ): Promise<{ rows: PageRow[]; total: number }> {
     const sortKey = SORT_KEYS[query.field];
     const params: unknown[] = [query.coalitionId, query.asOf];
@@ -76,7 +118,7 @@ export class MembershipPagesRepository {
     const isAsOf = query.asOf !== null;
     const from = `WITH ${membershipStateCte(isAsOf)}
       SELECT ${STATE_COLUMNS}, ${sortKey.expression}::text AS sort_key, ${sortKey.expression} AS sort_value,
-             ${participantJsonSql('p')} AS participant
+             ${columns.participantFields.size > 0 ? participantJsonSql('p', columns.participantFields) : 'NULL::json'} AS participant
         FROM state JOIN participant p ON p.id = state.participant_id`;
     const where = (extra: string[]) => (extra.length ? `WHERE ${extra.join(' AND ')}` : '');
 
@@ -100,10 +142,10 @@ export class MembershipPagesRepository {
       params.push(value);
       return `$${params.length}`;
     };
-    const embedded = embeds.map((sql, index) => `, 'e${index}', ${sql('limited.id', param)}`).join('');
+    const embedded = columns.embeds.map((sql, index) => `, 'e${index}', ${sql('limited.id', param)}`).join('');
     // Each row's object is built field by field: the sort value and nothing else a page does not use.
     const sql = `SELECT ${total} AS total,
-      (SELECT coalesce(json_agg(json_build_object(${ROW_JSON}, 'sort_key', limited.sort_key,
+      (SELECT coalesce(json_agg(json_build_object(${rowJson(columns.membershipFields)}, 'sort_key', limited.sort_key,
                                                   'participant', limited.participant${embedded})
                                 ORDER BY limited.sort_value ${query.direction}, limited.id ${query.direction}),
                        '[]'::json)

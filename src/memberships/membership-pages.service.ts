@@ -11,7 +11,7 @@ import { MembershipPagesRepository } from './membership-pages.repository.js';
 import { eventFromPageJson, pageHistoryJson } from './history-projection.js';
 import { toMembership } from './membership.repository.js';
 import { MembershipOrderField, OrderDirection, type Membership, type MembershipOrder } from './membership.model.js';
-import { planEmbeds, type EmbeddableField, type PlannedEmbed } from './membership-page-plan.js';
+import { planPage, WHOLE_ROWS, type EmbeddableField, type PagePlan } from './membership-page-plan.js';
 
 export interface MembershipPageRequest {
   coalitionId: string;
@@ -58,21 +58,23 @@ export class MembershipPagesService {
     this.embeddable.set(field.field, field);
   }
 
-  /** The fields below the page field being resolved that its statement will answer. */
-  plan(info: GraphQLResolveInfo): PlannedEmbed[] {
-    return planEmbeds(info, this.embeddable);
+  /** What the page field being resolved asks: the columns its statement reads, the fields it answers. */
+  plan(info: GraphQLResolveInfo): PagePlan {
+    return planPage(info, this.embeddable);
   }
 
   /**
    * A Relay page of a coalition's memberships, filtered and ordered, with keyset cursors. The page
-   * query joins the participants anyway (to filter and sort), so it reads them too and hands them to
-   * the request's participant loader: a page's participants cost no statement of their own.
+   * query joins the participants anyway (to filter and sort), so it reads them too: a page's
+   * participants cost no statement of their own, and whole ones prime the request's participant loader.
+   * Without a plan (a download) the rows are read whole.
    */
   async page(
     request: MembershipPageRequest,
     loaders: RequestLoaders,
-    embeds: readonly PlannedEmbed[] = [],
+    plan: PagePlan = WHOLE_ROWS,
   ): Promise<Connection<Membership>> {
+    const { embeds } = plan;
     const size = checkPageSize(request.first, 50);
     const field = request.orderBy?.field ?? MembershipOrderField.PARTICIPANT_NAME;
     const direction = request.orderBy?.direction ?? OrderDirection.ASC;
@@ -102,13 +104,17 @@ export class MembershipPagesService {
         limit: size + 1,
       },
       request.isTotalNeeded !== false,
-      embeds.flatMap((embed) => (embed.sql ? [embed.sql] : [])),
+      {
+        membershipFields: plan.membershipFields,
+        participantFields: plan.participantFields,
+        embeds: embeds.flatMap((embed) => (embed.sql ? [embed.sql] : [])),
+      },
     );
-    const participants = this.participants.prime(
+    const participantOf = this.participants.fromPage(
       loaders,
-      rows.map((row) => row.participant),
+      rows.map((row) => [row.id, row.participant]),
+      plan.participantFields,
     );
-    const participantOf = new Map(rows.map((row, index) => [row.id, participants[index]!]));
     // The repository names the embedded columns e0, e1... in the order of the embeds that read SQL.
     let sqlColumns = 0;
     const columns = embeds.map((embed) => (embed.sql ? `e${sqlColumns++}` : ''));

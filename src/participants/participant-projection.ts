@@ -20,10 +20,48 @@ export const participantColumns = (alias: string): string =>
   PARTICIPANT_FIELDS.map(([column, field]) => `${alias}.${column} AS "${field}"`).join(', ');
 
 /**
+ * The entity fields each GraphQL field of a participant reads (toParticipantView maps them). `id`,
+ * `kind` (which type it is) and `code` are always read. A field not listed (one a resolver answers)
+ * has the whole participant read.
+ */
+const ENTITY_FIELDS_OF: Readonly<Record<string, ReadonlyArray<keyof ParticipantEntity>>> = {
+  id: [],
+  kind: [],
+  code: [],
+  __typename: [],
+  alpha2: [],
+  acronym: [],
+  name: ['name'],
+  aliases: ['aliases'],
+  version: ['version'],
+  alpha3: ['alpha3'],
+  officialName: ['officialName'],
+  region: ['region'],
+  subregion: ['subregion'],
+  website: ['website'],
+};
+
+/** True when `fields` (GraphQL field names) need every column of the participant. */
+export const needsWholeParticipant = (fields: ReadonlySet<string>): boolean =>
+  [...fields].some((field) => !(field in ENTITY_FIELDS_OF));
+
+/**
  * What the participants feature offers other features' queries on purpose: a query that joins
  * `participant` anyway (a page of memberships filters and sorts by it) reads the participant under
- * `alias` as this JSON object, the entity's fields as its keys, and hands it to
- * `ParticipantsService.prime`, so the participant loader is primed without a statement of its own.
+ * `alias` as this JSON object, the entity's fields as its keys, only those the GraphQL `fields` need
+ * (all of them when one is unknown); a whole one can prime the participant loader
+ * (`ParticipantsService.prime`) so that it costs no statement of its own.
  */
-export const participantJsonSql = (alias: string): string =>
-  `json_build_object(${PARTICIPANT_FIELDS.map(([column, field]) => `'${field}', ${alias}.${column}`).join(', ')})`;
+export function participantJsonSql(alias: string, fields: ReadonlySet<string>): string {
+  const isWhole = needsWholeParticipant(fields);
+  const needed = new Set<string>([
+    'id',
+    'kind',
+    'code',
+    ...[...fields].flatMap((field) => ENTITY_FIELDS_OF[field] ?? []),
+  ]);
+  const pairs = PARTICIPANT_FIELDS.filter(([, field]) => isWhole || needed.has(field)).map(
+    ([column, field]) => `'${field}', ${alias}.${column}`,
+  );
+  return `json_build_object(${pairs.join(', ')})`;
+}

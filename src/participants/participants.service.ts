@@ -10,6 +10,7 @@ import { ParticipantKind } from './participant-kind.js';
 import type { ParticipantView } from './participant.model.js';
 import type { ParticipantEntity } from './participant.entity.js';
 import { parseParticipantCode } from './participant-code.js';
+import { needsWholeParticipant } from './participant-projection.js';
 import { ParticipantRepository } from './participant.repository.js';
 
 /** Written out per kind, without spreading a shared part: a page maps fifty of these per request. */
@@ -79,13 +80,25 @@ export class ParticipantsService {
   }
 
   /** Hands the request's loader participants a query has already read (a page joins them anyway). */
-  prime(loaders: RequestLoaders, rows: ParticipantEntity[]): ParticipantView[] {
-    const loader = this.loader(loaders);
-    return rows.map((row) => {
+  /**
+   * The views of participants another feature's query read with `participantJsonSql(alias, fields)`,
+   * by the key it gives each. Whole ones prime the request's loader; one read for a few fields
+   * must not, or a later read of the same participant in the request would miss the others.
+   */
+  fromPage<Key>(
+    loaders: RequestLoaders,
+    rows: ReadonlyArray<[Key, ParticipantEntity | null]>,
+    fields: ReadonlySet<string>,
+  ): Map<Key, ParticipantView> {
+    const loader = needsWholeParticipant(fields) ? this.loader(loaders) : null;
+    const views = new Map<Key, ParticipantView>();
+    for (const [key, row] of rows) {
+      if (row === null) continue;
       const view = toParticipantView(row);
-      loader.prime(row.id, view);
-      return view;
-    });
+      loader?.prime(row.id, view);
+      views.set(key, view);
+    }
+    return views;
   }
 
   /** Every ISO country, refreshed from the packages' catalog (so a package update reaches the data). */
