@@ -33,7 +33,8 @@ export interface EmbeddableField {
 
 /** What a page's statement reads with each membership, besides the fields it embeds. */
 export interface PageRead {
-  participant: ParticipantView;
+  /** Absent where the statement does not join it (a lookup) or nobody asked for it. */
+  participant?: ParticipantView;
 }
 
 export interface EmbeddedSelection {
@@ -94,19 +95,7 @@ export function planPage(info: GraphQLResolveInfo, embeddable: ReadonlyMap<strin
       .flatMap((field) => field.selectionSets),
   ];
   const membershipSelected = selectedFields(info, membership, nodeSelections);
-  const plans: PlannedEmbed[] = [];
-  for (const field of membershipSelected) {
-    const offered = embeddable.get(field.name);
-    if (!offered || field.args === null) continue;
-    if (!offered.jsonSql) {
-      plans.push({ responseKey: field.responseKey, fromJson: offered.fromJson });
-      continue;
-    }
-    if (plans.filter((plan) => plan.sql).length === MAX_EMBEDDED_FIELDS) continue;
-    const subfields = new Set(subfieldNames(info, membership, field.name, field.selectionSets));
-    const sql = offered.jsonSql({ args: field.args, subfields });
-    if (sql) plans.push({ responseKey: field.responseKey, sql, fromJson: offered.fromJson });
-  }
+  const plans = planEmbeds(info, membership, membershipSelected, embeddable);
   const participantSelections = membershipSelected
     .filter((field) => field.name === 'participant')
     .flatMap((field) => field.selectionSets);
@@ -126,6 +115,44 @@ function possibleObjectTypes(info: GraphQLResolveInfo, parent: GraphQLObjectType
   const type = getNamedType(parent.getFields()[field]?.type);
   if (isObjectType(type)) return [type];
   return isAbstractType(type) ? [...info.schema.getPossibleTypes(type)] : [];
+}
+
+/**
+ * The fields of one membership (the diplomat's lookup, the `membership` root field) its statement
+ * answers: those read by SQL (its participant is not joined there).
+ */
+export function planLookup(info: GraphQLResolveInfo, embeddable: ReadonlyMap<string, EmbeddableField>): PlannedEmbed[] {
+  const membership = getNamedType(info.returnType);
+  if (!isObjectType(membership)) return [];
+  const selected = selectedFields(
+    info,
+    membership,
+    info.fieldNodes.map((node) => node.selectionSet),
+  );
+  return planEmbeds(info, membership, selected, embeddable).filter((plan) => plan.sql);
+}
+
+/** Which of the `selected` Membership fields a statement embeds, at most MAX_EMBEDDED_FIELDS through SQL. */
+function planEmbeds(
+  info: GraphQLResolveInfo,
+  membership: GraphQLObjectType,
+  selected: ReturnType<typeof selectedFields>,
+  embeddable: ReadonlyMap<string, EmbeddableField>,
+): PlannedEmbed[] {
+  const plans: PlannedEmbed[] = [];
+  for (const field of selected) {
+    const offered = embeddable.get(field.name);
+    if (!offered || field.args === null) continue;
+    if (!offered.jsonSql) {
+      plans.push({ responseKey: field.responseKey, fromJson: offered.fromJson });
+      continue;
+    }
+    if (plans.filter((plan) => plan.sql).length === MAX_EMBEDDED_FIELDS) continue;
+    const subfields = new Set(subfieldNames(info, membership, field.name, field.selectionSets));
+    const sql = offered.jsonSql({ args: field.args, subfields });
+    if (sql) plans.push({ responseKey: field.responseKey, sql, fromJson: offered.fromJson });
+  }
+  return plans;
 }
 
 function subfieldNames(

@@ -11,7 +11,14 @@ import { MembershipPagesRepository } from './membership-pages.repository.js';
 import { eventFromPageJson, pageHistoryJson } from './history-projection.js';
 import { toMembership } from './membership.repository.js';
 import { MembershipOrderField, OrderDirection, type Membership, type MembershipOrder } from './membership.model.js';
-import { planPage, WHOLE_ROWS, type EmbeddableField, type PagePlan } from './membership-page-plan.js';
+import {
+  planLookup,
+  planPage,
+  WHOLE_ROWS,
+  type EmbeddableField,
+  type PagePlan,
+  type PlannedEmbed,
+} from './membership-page-plan.js';
 
 export interface MembershipPageRequest {
   coalitionId: string;
@@ -61,6 +68,11 @@ export class MembershipPagesService {
   /** What the page field being resolved asks: the columns its statement reads, the fields it answers. */
   plan(info: GraphQLResolveInfo): PagePlan {
     return planPage(info, this.embeddable);
+  }
+
+  /** What the `membership` lookup being resolved asks that its statement can read with it. */
+  planLookup(info: GraphQLResolveInfo): PlannedEmbed[] {
+    return planLookup(info, this.embeddable);
   }
 
   /**

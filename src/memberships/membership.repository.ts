@@ -104,18 +104,19 @@ const historySql = (which: string, withSources = true, withRetracted = false) =>
     FROM membership_event e
    WHERE ${which} AND ($2::date IS NULL OR e.effective_on <= $2::date)${withRetracted ? '' : ' AND e.retracted_at IS NULL'}`;
 
-/** The diplomat's lookup, built once per form: a statement's text is also its prepared-statement key. */
+/**
+ * The diplomat's lookup: the membership, whether the coalition exists, and each of `embeds` as a
+ * column `e0`, `e1`... (the fields its query asks, read with it: see membership-page-plan.ts).
+ */
 const findOneSql = (
   isAsOf: boolean,
+  embeds: string,
 ) => `WITH ${membershipStateCte(isAsOf, '(SELECT id FROM coalition WHERE slug = $1)')}
-         SELECT (SELECT id FROM coalition WHERE slug = $1) AS coalition_found, found.*,
-                (SELECT json_agg(to_json(events) ORDER BY events.sequence_order)
-                   FROM (${historySql('e.membership_id = found.id')}) AS events) AS history
+         SELECT (SELECT id FROM coalition WHERE slug = $1) AS coalition_found, found.*${embeds}
            FROM (SELECT 1) AS always
            LEFT JOIN LATERAL (
              SELECT ${STATE_COLUMNS} FROM state JOIN participant p ON p.id = state.participant_id
               WHERE p.code = $3 OR p.alpha3 = $3) AS found ON true`;
-const FIND_ONE_SQL = { now: findOneSql(false), asOf: findOneSql(true) };
 const historiesSql = (withSources: boolean, withRetracted: boolean) =>
   `${historySql('e.membership_id = ANY($1::uuid[])', withSources, withRetracted)} ORDER BY e.membership_id, sequence_order`;
 const HISTORIES_SQL = {
@@ -178,16 +179,26 @@ export interface MembershipCurationRow {
 export class MembershipRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** By coalition slug and participant code: the row (or null), whether the coalition exists, and the history. */
+  /**
+   * By coalition slug and participant code: the row (or null) with the embedded fields' JSON, and
+   * whether the coalition exists. One statement: the diplomat's question is the hottest path.
+   */
   async lookup(
     slug: string,
     code: string,
     asOf: string | null,
-  ): Promise<{ isCoalitionKnown: boolean; row: MembershipRow | null; history: HistoryRow[] }> {
-    const rows: Array<MembershipRow & { coalition_found: string | null; history: HistoryRow[] | null }> =
-      await preparedRead(this.db, FIND_ONE_SQL[asOf === null ? 'now' : 'asOf'], [slug, asOf, code]);
+    embeds: ReadonlyArray<(membershipId: string, param: (value: unknown) => string) => string>,
+  ): Promise<{ isCoalitionKnown: boolean; row: (MembershipRow & Record<string, unknown>) | null }> {
+    const params: unknown[] = [slug, asOf, code];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const columns = embeds.map((sql, index) => `, ${sql('found.id', param)} AS e${index}`);
+    const rows: Array<MembershipRow & { coalition_found: string | null } & Record<string, unknown>> =
+      await preparedRead(this.db, findOneSql(asOf !== null, columns.join('')), params);
     const [row] = rows;
-    return { isCoalitionKnown: Boolean(row?.coalition_found), row: row?.id ? row : null, history: row?.history ?? [] };
+    return { isCoalitionKnown: Boolean(row?.coalition_found), row: row?.id ? row : null };
   }
 
   byIds(ids: readonly string[]): Promise<MembershipRow[]> {

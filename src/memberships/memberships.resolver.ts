@@ -29,6 +29,7 @@ export class MembershipsResolver {
     private readonly memberships: MembershipsService,
     private readonly participants: ParticipantsService,
     private readonly coalitions: CoalitionsService,
+    private readonly pages: MembershipPagesService,
   ) {}
 
   @Query(() => Membership, {
@@ -45,9 +46,9 @@ export class MembershipsResolver {
       description: 'Show the membership as it stood on this date (today when absent).',
     })
     asOf: string | null,
-    @Context() context: GraphqlContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Membership | null> {
-    return this.memberships.findOne(context.loaders, coalition, participant, asOf ?? null);
+    return this.memberships.findOne(coalition, participant, asOf ?? null, this.pages.planLookup(info));
   }
 
   @ResolveField(() => Coalition, { description: 'The coalition this membership is of.' })

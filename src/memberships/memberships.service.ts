@@ -7,6 +7,7 @@ import { parseParticipantCode } from '../participants/participant-code.js';
 import type { ParticipantKind } from '../participants/participant-kind.js';
 import { ALL_MEMBERSHIP_STATUSES, MembershipStatus } from './membership-status.js';
 import type { EntityManager } from 'typeorm';
+import type { PlannedEmbed } from './membership-page-plan.js';
 import { MembershipRepository, toEvent, toMembership, type MembershipCurationRow } from './membership.repository.js';
 import type { CoalitionStats, KindCount, Membership, MembershipEvent, RegionCount } from './membership.model.js';
 
@@ -19,26 +20,35 @@ export class MembershipsService {
 
   /**
    * A participant's membership of a coalition, now or on `asOf`; null if it had not been invited by
-   * then. The diplomat's question is the hottest path of the service, so one statement answers it,
-   * history and sources included: the history loader of the request is primed with them.
+   * then. The diplomat's question is the hottest path of the service, so one statement answers it
+   * with the fields `embeds` plans (its history, with sources when asked), each read as the query asks.
    */
   async findOne(
-    loaders: RequestLoaders,
     coalitionSlug: string,
     participantCode: string,
     asOf: string | null,
+    embeds: readonly PlannedEmbed[] = [],
   ): Promise<Membership | null> {
     const code = parseParticipantCode(participantCode, 'participant');
     const slug = parseSlug(coalitionSlug, 'coalition');
-    const found = await this.memberships.lookup(slug, code, asOf);
+    const read = embeds.filter((embed) => embed.sql);
+    const found = await this.memberships.lookup(
+      slug,
+      code,
+      asOf,
+      read.map((embed) => embed.sql!),
+    );
     if (!found.isCoalitionKnown)
       throw new NotFound(`No coalition has the slug "${coalitionSlug}"`, { argument: 'coalition' });
     if (!found.row) return null;
-    // With their sources, these events answer a history asked for with or without them.
-    const events = found.history.map(toEvent);
-    this.historyLoader(loaders, asOf, true).prime(found.row.id, events);
-    this.historyLoader(loaders, asOf, false).prime(found.row.id, events);
-    return toMembership(found.row, asOf);
+    const membership = toMembership(found.row, asOf);
+    if (read.length > 0) {
+      const row = found.row;
+      membership.embedded = new Map(
+        read.map((embed, index) => [embed.responseKey, embed.fromJson(row[`e${index}`], {})]),
+      );
+    }
+    return membership;
   }
 
   /** Batched by id, for fields that point at a membership (a commitment's). */
