@@ -93,6 +93,30 @@ it("answers the bench's nested page and members page in one SQL statement each",
   expect(second.count).toBe(1);
 });
 
+it("answers the bench's diplomat lookup in one SQL statement, and its dashboard question in two", async () => {
+  await statementsFor(page(1)); // the coalition by slug is kept in memory after its first lookup
+  const lookup = await statementsFor(`{ membership(coalition: "${SLUG}", participant: "US") {
+    status statusSince history { status effectiveOn sources { title url } }
+  } }`);
+  expect(lookup.data.membership.history.length).toBeGreaterThan(0);
+  expect(lookup.data.membership.history[0].sources.length).toBeGreaterThan(0);
+  // The membership, its standing history and each event's sources: one statement.
+  expect(lookup.count).toBe(1);
+
+  const dashboard = await statementsFor(`{ coalition(slug: "${SLUG}") {
+    stats { total committed invitedNotParticipating byStatus { status count } byKind { kind total committed }
+            byRegion { region total committed } }
+    timeline(interval: QUARTER, from: "2023-01-01", to: "2024-12-31") { end total byStatus { status count } }
+  } }`);
+  expect(dashboard.data.coalition.timeline.length).toBe(8);
+  // The counts by status, kind and region; the timeline's counts at the end of each period (no
+  // reported figure: the question does not show it).
+  expect(dashboard.count).toBe(2);
+  const withFigure = await statementsFor(`{ coalition(slug: "${SLUG}") { stats { total reported { countries } } } }`);
+  expect(withFigure.data.coalition.stats.reported.countries).toEqual(expect.any(Number));
+  expect(withFigure.count).toBe(2);
+});
+
 it('answers what a page reads in its own statement as the loaders do: aliases, arguments, fragments, @skip', async () => {
   const selection = `code: participant { code }
     history { status effectiveOn sources { url } }

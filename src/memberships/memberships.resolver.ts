@@ -148,7 +148,8 @@ export class CoalitionMembershipsResolver {
       description: 'Count as of this date; today (UTC) when absent.',
     })
     asOf: string | null,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<CoalitionStats> {
-    return this.membershipsService.stats(coalition.id, asOf ?? null);
+    return this.membershipsService.stats(coalition.id, asOf ?? null, isFieldSelected(info, 'reported'));
   }
 }

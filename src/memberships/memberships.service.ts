@@ -102,9 +102,14 @@ export class MembershipsService {
   }
 
   /** Counts by status, kind and region on a date, in one query. */
-  async stats(coalitionId: string, asOf: string | null): Promise<CoalitionStats> {
+  /** The counts on `asOf` (today when null), with the reported figure unless the caller will not show it. */
+  async stats(coalitionId: string, asOf: string | null, isReportedNeeded = true): Promise<CoalitionStats> {
     const date = asOf ?? today();
-    const rows = await this.memberships.countsOf(coalitionId, asOf);
+    // Side by side: the figure does not depend on the counts (a dashboard that shows neither waits for one).
+    const [rows, reported] = await Promise.all([
+      this.memberships.countsOf(coalitionId, asOf),
+      isReportedNeeded ? this.coalitions.latestReportedFigure(coalitionId, date) : null,
+    ]);
     const byStatus = ALL_MEMBERSHIP_STATUSES.map((status) => ({
       status,
       count: rows.filter((row) => row.status === status).reduce((sum, row) => sum + row.count, 0),
@@ -123,7 +128,6 @@ export class MembershipsService {
       region.committed += isCommitted;
       byRegion.set(row.region, region);
     }
-    const reported = await this.coalitions.latestReportedFigure(coalitionId, date);
     return {
       asOf: date,
       total: byStatus.reduce((sum, entry) => sum + entry.count, 0),
