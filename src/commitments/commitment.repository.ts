@@ -5,13 +5,11 @@ import { preparedRead } from '../database/prepared-read.js';
 import { citedSourcesJson } from '../sources/cited-sources.subquery.js';
 import type { Commitment } from './commitment.model.js';
 
-/** The commitment's columns but its description, each named as its field. */
-const COLUMNS_BUT_DESCRIPTION = `c.id, c.membership_id AS "membershipId", c.title, c.line_of_effort AS "lineOfEffort",
-  c.status, c.made_on AS "madeOn", c.is_attested AS "isAttested", c.note, c.version,
-  c.retracted_at AS "retractedAt", c.retracted_by AS "retractedBy", c.retraction_reason AS "retractionReason"`;
-
 /** The commitment's columns, each named as its field (one row shape: `Commitment`). */
-export const COMMITMENT_COLUMNS = `${COLUMNS_BUT_DESCRIPTION}, c.description`;
+export const COMMITMENT_COLUMNS = `c.id, c.membership_id AS "membershipId", c.title, c.line_of_effort AS "lineOfEffort",
+  c.status, c.made_on AS "madeOn", c.is_attested AS "isAttested", c.note, c.version,
+  c.retracted_at AS "retractedAt", c.retracted_by AS "retractedBy", c.retraction_reason AS "retractionReason",
+  c.description`;
 
 /**
  * $1 membership ids, $2 asOf (or null), $3 how many each at most (or null): see CommitmentsService.
@@ -34,24 +32,49 @@ const COMMITMENTS_OF_MEMBERSHIPS_SQL = {
 };
 
 /**
- * What a page of memberships embeds (see memberships/membership-page-plan.ts): the commitments of the
- * membership whose id is the SQL `membershipId`, as a JSON array of `Commitment`s, in the order and
- * under the rules of commitmentsOfMembershipsSql; `limit` is the placeholder of the bound, $2 the asOf.
- * The description (about half of a commitment's bytes) only when the page shows it.
+ * What a page reads of each Commitment field it embeds, as `json_build_object` arguments named like
+ * the field (or the columns the field's resolver reads). Only the fields the query selects: a page's
+ * commitments carried every column, three quarters of them unasked (README, "The uncached engine").
  */
-export const commitmentsJsonSql = (
-  membershipId: string,
-  limit: string,
-  withSources: boolean,
-  withDescription: boolean,
-): string =>
-  `(SELECT coalesce(json_agg(to_json(c) ORDER BY c."madeOn", c.title), '[]'::json)
-      FROM (SELECT ${withDescription ? COMMITMENT_COLUMNS : COLUMNS_BUT_DESCRIPTION}${withSources ? `, ${citedSourcesJson('commitment', 'c.id')} AS sources` : ''}
-              FROM commitment c
-             WHERE c.membership_id = ${membershipId} AND c.retracted_at IS NULL
-               AND ($2::date IS NULL OR c.made_on <= $2::date)
-             ORDER BY c.made_on, c.title
-             LIMIT ${limit}::int) AS c)`;
+const COMMITMENT_JSON: Readonly<Record<string, string>> = {
+  id: `'id', c.id`,
+  __typename: '',
+  title: `'title', c.title`,
+  description: `'description', c.description`,
+  lineOfEffort: `'lineOfEffort', c.line_of_effort`,
+  status: `'status', c.status`,
+  madeOn: `'madeOn', c.made_on`,
+  isAttested: `'isAttested', c.is_attested`,
+  note: `'note', c.note`,
+  version: `'version', c.version`,
+  retraction: `'retractedAt', c.retracted_at, 'retractedBy', c.retracted_by, 'retractionReason', c.retraction_reason`,
+  sources: `'sources', ${citedSourcesJson('commitment', 'c.id')}`,
+  membership: `'membershipId', c.membership_id`,
+};
+const COMMITMENT_FIELD_ORDER = Object.keys(COMMITMENT_JSON);
+
+/**
+ * What a page of memberships embeds (see memberships/membership-page-plan.ts): the SQL of the
+ * commitments of the membership whose id is the SQL `membershipId`, as a JSON array of `Commitment`s
+ * carrying `id` and the `fields` asked, in the order and under the rules of commitmentsOfMembershipsSql;
+ * `limit` is the placeholder of the bound, $2 the asOf. Null when a field is not one this projection
+ * knows, so that the resolver answers it instead.
+ */
+export function commitmentsJson(fields: ReadonlySet<string>): ((membershipId: string, limit: string) => string) | null {
+  if ([...fields].some((field) => !(field in COMMITMENT_JSON))) return null;
+  // One order of the fields, so each selection is one statement text (one prepared statement).
+  const pairs = COMMITMENT_FIELD_ORDER.filter((field) => field === 'id' || fields.has(field))
+    .map((field) => COMMITMENT_JSON[field])
+    .filter(Boolean)
+    .join(', ');
+  return (membershipId, limit) =>
+    `(SELECT coalesce(json_agg(json_build_object(${pairs}) ORDER BY c.made_on, c.title), '[]'::json)
+        FROM (SELECT * FROM commitment c
+               WHERE c.membership_id = ${membershipId} AND c.retracted_at IS NULL
+                 AND ($2::date IS NULL OR c.made_on <= $2::date)
+               ORDER BY c.made_on, c.title
+               LIMIT ${limit}::int) AS c)`;
+}
 
 const BY_IDS_SQL = `SELECT ${COMMITMENT_COLUMNS} FROM commitment c WHERE c.id = ANY($1::uuid[])`;
 

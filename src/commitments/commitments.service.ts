@@ -3,7 +3,7 @@ import { checkPageSize, MAX_PAGE_SIZE } from '../common/pagination.js';
 import { groupInOrder, type RequestLoaders } from '../common/request-loaders.js';
 import { MembershipPagesService } from '../memberships/membership-pages.service.js';
 import type { Commitment } from './commitment.model.js';
-import { CommitmentRepository, commitmentsJsonSql } from './commitment.repository.js';
+import { CommitmentRepository, commitmentsJson } from './commitment.repository.js';
 
 /** A membership's commitments when `first` is absent: a bound, so the query cost can count them. */
 export const COMMITMENTS_WITHOUT_FIRST = 25;
@@ -23,9 +23,8 @@ export class CommitmentsService implements OnModuleInit {
         const first = args.first ?? COMMITMENTS_WITHOUT_FIRST;
         // An invalid bound is left to the resolver, which reports it.
         if (typeof first !== 'number' || !Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) return null;
-        const withSources = subfields.has('sources');
-        const withDescription = subfields.has('description');
-        return (membershipId, param) => commitmentsJsonSql(membershipId, param(first), withSources, withDescription);
+        const json = commitmentsJson(subfields);
+        return json && ((membershipId, param) => json(membershipId, param(first)));
       },
       fromJson: (json) => json as Commitment[],
     });
