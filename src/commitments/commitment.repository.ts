@@ -48,7 +48,6 @@ const COMMITMENT_JSON: Readonly<Record<string, string>> = {
   note: `'note', c.note`,
   version: `'version', c.version`,
   retraction: `'retractedAt', c.retracted_at, 'retractedBy', c.retracted_by, 'retractionReason', c.retraction_reason`,
-  sources: `'sources', ${citedSourcesJson('commitment', 'c.id')}`,
   membership: `'membershipId', c.membership_id`,
 };
 const COMMITMENT_FIELD_ORDER = Object.keys(COMMITMENT_JSON);
@@ -56,15 +55,19 @@ const COMMITMENT_FIELD_ORDER = Object.keys(COMMITMENT_JSON);
 /**
  * What a page of memberships embeds (see memberships/membership-page-plan.ts): the SQL of the
  * commitments of the membership whose id is the SQL `membershipId`, as a JSON array of `Commitment`s
- * carrying `id` and the `fields` asked, in the order and under the rules of commitmentsOfMembershipsSql;
- * `limit` is the placeholder of the bound, $2 the asOf. Null when a field is not one this projection
- * knows, so that the resolver answers it instead.
+ * carrying `id` and the `fields` asked (of their sources, the `sourceFields`), in the order and under
+ * the rules of commitmentsOfMembershipsSql; `limit` is the placeholder of the bound, $2 the asOf. Null
+ * when a field is not one this projection knows, so that the resolver answers it instead.
  */
-export function commitmentsJson(fields: ReadonlySet<string>): ((membershipId: string, limit: string) => string) | null {
-  if ([...fields].some((field) => !(field in COMMITMENT_JSON))) return null;
+export function commitmentsJson(
+  fields: ReadonlySet<string>,
+  sourceFields: ReadonlySet<string>,
+): ((membershipId: string, limit: string) => string) | null {
+  if ([...fields].some((field) => !(field in COMMITMENT_JSON) && field !== 'sources')) return null;
   // One order of the fields, so each selection is one statement text (one prepared statement).
   const pairs = COMMITMENT_FIELD_ORDER.filter((field) => field === 'id' || fields.has(field))
     .map((field) => COMMITMENT_JSON[field])
+    .concat(fields.has('sources') ? [`'sources', ${citedSourcesJson('commitment', 'c.id', sourceFields)}`] : [])
     .filter(Boolean)
     .join(', ');
   return (membershipId, limit) =>

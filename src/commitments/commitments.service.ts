@@ -19,11 +19,11 @@ export class CommitmentsService implements OnModuleInit {
   onModuleInit(): void {
     this.pages.embed({
       field: 'commitments',
-      jsonSql: ({ args, subfields }) => {
+      jsonSql: ({ args, subfields, namesUnder }) => {
         const first = args.first ?? COMMITMENTS_WITHOUT_FIRST;
         // An invalid bound is left to the resolver, which reports it.
         if (typeof first !== 'number' || !Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) return null;
-        const json = commitmentsJson(subfields);
+        const json = commitmentsJson(subfields, namesUnder('sources'));
         return json && ((membershipId, param) => json(membershipId, param(first)));
       },
       fromJson: (json) => json as Commitment[],

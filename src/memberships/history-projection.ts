@@ -21,7 +21,6 @@ const EVENT_JSON: Readonly<Record<string, string>> = {
   retraction: `'recordedAt', e.recorded_at, 'retractedAt', e.retracted_at, 'retractedBy', e.retracted_by,
                'retractionReason', e.retraction_reason`,
   correctionOf: `'correctionOfId', e.correction_of`,
-  sources: `'sources', ${citedSourcesJson('membership_event', 'e.id')}`,
   __typename: '',
 };
 const FIELD_ORDER = Object.keys(EVENT_JSON);
@@ -35,11 +34,13 @@ const FIELD_ORDER = Object.keys(EVENT_JSON);
 export function pageHistoryJson(
   fields: ReadonlySet<string>,
   withRetracted: boolean,
+  sourceFields: ReadonlySet<string>,
 ): ((membershipId: string) => string) | null {
-  if ([...fields].some((field) => !(field in EVENT_JSON))) return null;
+  if ([...fields].some((field) => !(field in EVENT_JSON) && field !== 'sources')) return null;
   // One order of the fields, so each selection is one statement text (one prepared statement).
   const pairs = FIELD_ORDER.filter((field) => field === 'id' || fields.has(field))
     .map((field) => EVENT_JSON[field])
+    .concat(fields.has('sources') ? [`'sources', ${citedSourcesJson('membership_event', 'e.id', sourceFields)}`] : [])
     .filter(Boolean)
     .join(', ');
   const standing = withRetracted ? '' : ' AND e.retracted_at IS NULL';

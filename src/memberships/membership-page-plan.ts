@@ -6,7 +6,7 @@ import {
   type GraphQLResolveInfo,
   type GraphQLSchema,
 } from 'graphql';
-import { selectedFields } from '../common/selection-look-ahead.js';
+import { selectedFields, type LookedAheadField } from '../common/selection-look-ahead.js';
 import type { ParticipantView } from '../participants/participant.model.js';
 import type { Membership } from './membership.model.js';
 
@@ -42,6 +42,8 @@ export interface EmbeddedSelection {
   args: Record<string, unknown>;
   /** The names selected directly under the field, through fragments. */
   subfields: ReadonlySet<string>;
+  /** The names selected under one of those subfields (e.g. a history's `sources`), through fragments. */
+  namesUnder(subfield: string): ReadonlySet<string>;
 }
 
 export interface PlannedEmbed {
@@ -149,10 +151,29 @@ function planEmbeds(
     }
     if (plans.filter((plan) => plan.sql).length === MAX_EMBEDDED_FIELDS) continue;
     const subfields = new Set(subfieldNames(info, membership, field.name, field.selectionSets));
-    const sql = offered.jsonSql({ args: field.args, subfields });
+    const namesUnder = (subfield: string) => new Set(namesTwoLevelsDown(info, membership, field, subfield));
+    const sql = offered.jsonSql({ args: field.args, subfields, namesUnder });
     if (sql) plans.push({ responseKey: field.responseKey, sql, fromJson: offered.fromJson });
   }
   return plans;
+}
+
+/** The names selected under `subfield` of the object `field` (of `parent`) returns. */
+function namesTwoLevelsDown(
+  info: GraphQLResolveInfo,
+  parent: GraphQLObjectType,
+  field: LookedAheadField,
+  subfield: string,
+): string[] {
+  const type = getNamedType(parent.getFields()[field.name]?.type);
+  if (!isObjectType(type)) return [];
+  const under = selectedFields(info, type, field.selectionSets).filter((selected) => selected.name === subfield);
+  return subfieldNames(
+    info,
+    type,
+    subfield,
+    under.flatMap((selected) => selected.selectionSets),
+  );
 }
 
 function subfieldNames(

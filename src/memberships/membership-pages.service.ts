@@ -36,7 +36,8 @@ export interface MembershipPageRequest {
 /** A page reads its memberships' history itself, only the event fields its query selects. */
 const HISTORY_ON_PAGE: EmbeddableField = {
   field: 'history',
-  jsonSql: ({ args, subfields }) => pageHistoryJson(subfields, args.includeRetracted === true),
+  jsonSql: ({ args, subfields, namesUnder }) =>
+    pageHistoryJson(subfields, args.includeRetracted === true, namesUnder('sources')),
   fromJson: (json) => (json as Array<Record<string, unknown>>).map(eventFromPageJson),
 };
 
