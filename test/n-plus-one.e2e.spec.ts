@@ -166,6 +166,27 @@ it('answers what a page reads in its own statement as the loaders do: aliases, a
   expect(invalid.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
 });
 
+it('reads only the columns a query selects, for the page, its participants, histories, commitments and sources', async () => {
+  await statementsFor(page(1)); // the coalition by slug is kept in memory after its first lookup
+  const narrow = await statementsFor(`{ coalition(slug: "${SLUG}") { memberships(first: 5) { nodes {
+    status participant { code } history { status sources { url } } commitments(first: 2) { title }
+  } } } }`);
+  expect(narrow.count).toBe(1);
+  // Each is named in the statement by the JSON key that carries it.
+  const keys = ["'invited_on'", "'officialName'", "'recordedAt'", "'lineOfEffort'", "'publisher'"];
+  for (const key of keys) expect(narrow.texts[0]).not.toContain(key);
+  const wide = await statementsFor(`{ coalition(slug: "${SLUG}") { memberships(first: 5) { nodes {
+    invitedOn participant { ... on Country { officialName } } history { recordedAt sources { publisher } }
+    commitments(first: 2) { lineOfEffort }
+  } } } }`);
+  expect(wide.count).toBe(1);
+  for (const key of keys) expect(wide.texts[0]).toContain(key);
+  const lookup = await statementsFor(`{ membership(coalition: "${SLUG}", participant: "US") { history { status } } }`);
+  expect(lookup.count).toBe(1);
+  expect(lookup.texts[0]).not.toContain("'recordedAt'");
+  expect(lookup.texts[0]).not.toContain('citation');
+});
+
 it('reads no sources for a page that does not show them, and still answers them when a fragment asks', async () => {
   const plain = await statementsFor(`{ coalition(slug: "${SLUG}") { memberships(first: 50) { nodes {
     status history { status effectiveOn } commitments(first: 5) { title } } } } }`);
