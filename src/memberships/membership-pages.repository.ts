@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { preparedRead } from '../database/prepared-read.js';
 import type { ParticipantKind } from '../participants/participant-kind.js';
 import type { ParticipantEntity } from '../participants/participant.entity.js';
+import { catalogRegion } from '../participants/country-catalog.js';
 import { participantJsonSql } from '../participants/participant-projection.js';
 import type { MembershipStatus } from './membership-status.js';
 import { membershipStateCte, STATE_COLUMNS, type MembershipRow } from './membership.repository.js';
@@ -103,7 +104,13 @@ export class MembershipPagesRepository {
     const sortKey = SORT_KEYS[query.field];
     const params: unknown[] = [query.coalitionId, query.asOf];
     const filters: string[] = [];
-    if (query.status && query.status.length > 0) {
+    // One status as a plain equality and the bound as a literal (PostGraphile's way): with `= ANY`
+    // and `LIMIT $n`, PostgreSQL's generic plan walked the coalition in date order and joined every
+    // participant to each membership, about twice the work of filtering first and sorting the few left.
+    if (query.status && query.status.length === 1) {
+      params.push(query.status[0]);
+      filters.push(`state.status = $${params.length}`);
+    } else if (query.status && query.status.length > 1) {
       params.push(query.status);
       filters.push(`state.status = ANY($${params.length}::text[])`);
     }
@@ -112,8 +119,10 @@ export class MembershipPagesRepository {
       filters.push(`p.kind = $${params.length}`);
     }
     if (query.region != null) {
-      params.push(query.region);
-      filters.push(`lower(p.region) = lower($${params.length})`);
+      // A region of the catalog is compared as stored; any other text as before, in any case.
+      const known = catalogRegion(query.region);
+      params.push(known ?? query.region);
+      filters.push(known !== null ? `p.region = $${params.length}` : `lower(p.region) = lower($${params.length})`);
     }
     const isAsOf = query.asOf !== null;
     const from = `WITH ${membershipStateCte(isAsOf)}
@@ -135,9 +144,9 @@ export class MembershipPagesRepository {
         `(${sortKey.expression}, state.id) ${comparison} ($${params.length - 1}::${sortKey.type}, $${params.length}::uuid)`,
       );
     }
-    params.push(query.limit);
+    if (!Number.isInteger(query.limit) || query.limit < 1) throw new Error(`a page's limit must be a positive integer`);
     const order = `ORDER BY ${sortKey.expression} ${query.direction}, state.id ${query.direction}`;
-    const limited = `${from} ${where(pageFilters)} ${order} LIMIT $${params.length}`;
+    const limited = `${from} ${where(pageFilters)} ${order} LIMIT ${query.limit}`;
     const param = (value: unknown) => {
       params.push(value);
       return `$${params.length}`;

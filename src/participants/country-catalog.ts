@@ -78,3 +78,17 @@ export function isIsoCountryCode(code: string): boolean {
     (country) => country.status === 'officially-assigned' && (country.cca2 === upper || country.cca3 === upper),
   );
 }
+
+let regionsByFoldedName: Map<string, string> | undefined;
+
+/**
+ * The catalog's spelling of a region named in any case ("europe" -> "Europe"), or null when no
+ * country has it. A participant's region is only ever the catalog's (organisations have none), so a
+ * filter can compare the stored value exactly, by index, instead of lower-casing every row.
+ */
+export function catalogRegion(name: string): string | null {
+  regionsByFoldedName ??= new Map(
+    countryCatalog().flatMap((country) => (country.region ? [[country.region.toLowerCase(), country.region]] : [])),
+  );
+  return regionsByFoldedName.get(name.toLowerCase()) ?? null;
+}
