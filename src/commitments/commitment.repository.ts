@@ -55,7 +55,7 @@ const COMMITMENT_FIELD_ORDER = Object.keys(COMMITMENT_JSON);
 /**
  * What a page of memberships embeds (see memberships/membership-page-plan.ts): the SQL of the
  * commitments of the membership whose id is the SQL `membershipId`, as a JSON array of `Commitment`s
- * carrying `id` and the `fields` asked (of their sources, the `sourceFields`), in the order and under
+ * carrying the `fields` asked (of their sources, the `sourceFields`), in the order and under
  * the rules of commitmentsOfMembershipsSql; `limit` is the placeholder of the bound, $2 the asOf. Null
  * when a field is not one this projection knows, so that the resolver answers it instead.
  */
@@ -65,7 +65,10 @@ export function commitmentsJson(
 ): ((membershipId: string, limit: string) => string) | null {
   if ([...fields].some((field) => !(field in COMMITMENT_JSON) && field !== 'sources')) return null;
   // One order of the fields, so each selection is one statement text (one prepared statement).
-  const pairs = COMMITMENT_FIELD_ORDER.filter((field) => field === 'id' || fields.has(field))
+  // The id only where a field reads it: asked for, or a retraction (which names its fact by id).
+  const pairs = COMMITMENT_FIELD_ORDER.filter(
+    (field) => fields.has(field) || (field === 'id' && fields.has('retraction')),
+  )
     .map((field) => COMMITMENT_JSON[field])
     .concat(fields.has('sources') ? [`'sources', ${citedSourcesJson('commitment', 'c.id', sourceFields)}`] : [])
     .filter(Boolean)

@@ -27,7 +27,7 @@ const FIELD_ORDER = Object.keys(EVENT_JSON);
 
 /**
  * The SQL of one membership's history as a JSON array, oldest first, for the membership whose id is
- * the SQL `membershipId`: each event carries `id` and the fields in `fields` (standing events only
+ * the SQL `membershipId`: each event carries the fields in `fields` (standing events only
  * unless `withRetracted`; $2 an optional date they must be effective by). Null when a field is not
  * one this projection knows, so that the resolver answers it instead.
  */
@@ -38,7 +38,8 @@ export function pageHistoryJson(
 ): ((membershipId: string) => string) | null {
   if ([...fields].some((field) => !(field in EVENT_JSON) && field !== 'sources')) return null;
   // One order of the fields, so each selection is one statement text (one prepared statement).
-  const pairs = FIELD_ORDER.filter((field) => field === 'id' || fields.has(field))
+  // The id only where a field reads it: asked for, or a retraction (which names its fact by id).
+  const pairs = FIELD_ORDER.filter((field) => fields.has(field) || (field === 'id' && fields.has('retraction')))
     .map((field) => EVENT_JSON[field])
     .concat(fields.has('sources') ? [`'sources', ${citedSourcesJson('membership_event', 'e.id', sourceFields)}`] : [])
     .filter(Boolean)

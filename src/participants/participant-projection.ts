@@ -20,17 +20,17 @@ export const participantColumns = (alias: string): string =>
   PARTICIPANT_FIELDS.map(([column, field]) => `${alias}.${column} AS "${field}"`).join(', ');
 
 /**
- * The entity fields each GraphQL field of a participant reads (toParticipantView maps them). `id`,
- * `kind` (which type it is) and `code` are always read. A field not listed (one a resolver answers)
- * has the whole participant read.
+ * The entity fields each GraphQL field of a participant reads (toParticipantView maps them); `kind`
+ * (which type it is) is always read. A field not listed (one a resolver answers) has the whole
+ * participant read.
  */
 const ENTITY_FIELDS_OF: Readonly<Record<string, ReadonlyArray<keyof ParticipantEntity>>> = {
-  id: [],
-  kind: [],
-  code: [],
   __typename: [],
-  alpha2: [],
-  acronym: [],
+  kind: [],
+  id: ['id'],
+  code: ['code'],
+  alpha2: ['code'],
+  acronym: ['code'],
   name: ['name'],
   aliases: ['aliases'],
   version: ['version'],
