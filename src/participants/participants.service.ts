@@ -13,33 +13,27 @@ import { parseParticipantCode } from './participant-code.js';
 import { needsWholeParticipant } from './participant-projection.js';
 import { ParticipantRepository } from './participant.repository.js';
 
-/** Written out per kind, without spreading a shared part: a page maps fifty of these per request. */
+/** The fields of its kind added to one object, not spread from a shared part: a page maps fifty per request. */
 export function toParticipantView(row: ParticipantEntity): ParticipantView {
-  if (row.kind === ParticipantKind.COUNTRY) {
-    return {
-      id: row.id,
-      code: row.code,
-      kind: row.kind,
-      name: row.name,
-      aliases: row.aliases,
-      version: row.version,
-      alpha2: row.code,
-      alpha3: row.alpha3 ?? '',
-      officialName: row.officialName,
-      region: row.region,
-      subregion: row.subregion,
-    };
-  }
-  return {
+  const view: ParticipantView = {
     id: row.id,
     code: row.code,
     kind: row.kind,
     name: row.name,
     aliases: row.aliases,
     version: row.version,
-    acronym: row.code,
-    website: row.website,
   };
+  if (row.kind === ParticipantKind.COUNTRY) {
+    view.alpha2 = row.code;
+    view.alpha3 = row.alpha3 ?? '';
+    view.officialName = row.officialName;
+    view.region = row.region;
+    view.subregion = row.subregion;
+  } else {
+    view.acronym = row.code;
+    view.website = row.website;
+  }
+  return view;
 }
 
 /** An international organisation as the seed names it: acronym, full name, aliases. */
