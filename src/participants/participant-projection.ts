@@ -50,16 +50,11 @@ export const needsWholeParticipant = (fields: ReadonlySet<string>): boolean =>
  * `participant` anyway (a page of memberships filters and sorts by it) reads the participant under
  * `alias` as this JSON object, the entity's fields as its keys, only those the GraphQL `fields` need
  * (all of them when one is unknown); a whole one can prime the participant loader
- * (`ParticipantsService.prime`) so that it costs no statement of its own.
+ * (`ParticipantsService.fromPage`) so that it costs no statement of its own.
  */
 export function participantJsonSql(alias: string, fields: ReadonlySet<string>): string {
   const isWhole = needsWholeParticipant(fields);
-  const needed = new Set<string>([
-    'id',
-    'kind',
-    'code',
-    ...[...fields].flatMap((field) => ENTITY_FIELDS_OF[field] ?? []),
-  ]);
+  const needed = new Set<string>(['kind', ...[...fields].flatMap((field) => ENTITY_FIELDS_OF[field] ?? [])]);
   const pairs = PARTICIPANT_FIELDS.filter(([, field]) => isWhole || needed.has(field)).map(
     ([column, field]) => `'${field}', ${alias}.${column}`,
   );
