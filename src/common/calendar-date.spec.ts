@@ -21,6 +21,19 @@ describe('calendar dates', () => {
     expect(isCalendarDate(date)).toBe(false);
   });
 
+  it('agrees with the Gregorian calendar on every day of century and leap years', () => {
+    for (const year of [1900, 2000, 2023, 2024, 2100, 2400]) {
+      for (let month = 1; month <= 12; month++) {
+        for (let day = 0; day <= 32; day++) {
+          const date = new Date(Date.UTC(year, month - 1, day));
+          const isReal = day > 0 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+          const text = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+          expect(isCalendarDate(text)).toBe(isReal);
+        }
+      }
+    }
+  });
+
   it('names the argument when it refuses', () => {
     expect(() => parseCalendarDate('nope', 'effectiveOn')).toThrow(InvalidInput);
     expect(() => parseCalendarDate('nope', 'effectiveOn')).toThrow(/effectiveOn/);

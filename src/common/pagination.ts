@@ -98,6 +98,19 @@ export function Paginated<Node>(node: Type<Node>, name: string): Type<Connection
   return ConnectionType as Type<Connection<Node>>;
 }
 
+/** An edge whose cursor is encoded only when read: most pages are asked for their nodes alone. */
+class LazyCursorEdge<Row, Node> {
+  constructor(
+    private readonly row: Row,
+    private readonly cursorOf: (row: Row) => string,
+    readonly node: Node,
+  ) {}
+
+  get cursor(): string {
+    return this.cursorOf(this.row);
+  }
+}
+
 /** Builds a connection from `size + 1` fetched rows: the extra row only tells that a next page exists. */
 export function toConnection<Row, Node>(
   rows: Row[],
@@ -108,7 +121,7 @@ export function toConnection<Row, Node>(
   nodeOf: (row: Row) => Node,
 ): Connection<Node> {
   const pageRows = rows.slice(0, size);
-  const edges = pageRows.map((row) => ({ cursor: cursorOf(row), node: nodeOf(row) }));
+  const edges = pageRows.map((row) => new LazyCursorEdge(row, cursorOf, nodeOf(row)));
   return {
     edges,
     nodes: edges.map((edge) => edge.node),
