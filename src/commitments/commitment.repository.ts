@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { preparedRead } from '../database/prepared-read.js';
-import { citedSourcesJson } from '../sources/cited-sources.subquery.js';
+import { citedFactJsonPairs, citedSourcesJson } from '../sources/cited-sources.subquery.js';
 import type { Commitment } from './commitment.model.js';
 
 /** The commitment's columns, each named as its field (one row shape: `Commitment`). */
@@ -50,7 +50,6 @@ const COMMITMENT_JSON: Readonly<Record<string, string>> = {
   retraction: `'retractedAt', c.retracted_at, 'retractedBy', c.retracted_by, 'retractionReason', c.retraction_reason`,
   membership: `'membershipId', c.membership_id`,
 };
-const COMMITMENT_FIELD_ORDER = Object.keys(COMMITMENT_JSON);
 
 /**
  * What a page of memberships embeds (see memberships/membership-page-plan.ts): the SQL of the
@@ -63,16 +62,8 @@ export function commitmentsJson(
   fields: ReadonlySet<string>,
   sourceFields: ReadonlySet<string>,
 ): ((membershipId: string, limit: string) => string) | null {
-  if ([...fields].some((field) => !(field in COMMITMENT_JSON) && field !== 'sources')) return null;
-  // One order of the fields, so each selection is one statement text (one prepared statement).
-  // The id only where a field reads it: asked for, or a retraction (which names its fact by id).
-  const pairs = COMMITMENT_FIELD_ORDER.filter(
-    (field) => fields.has(field) || (field === 'id' && fields.has('retraction')),
-  )
-    .map((field) => COMMITMENT_JSON[field])
-    .concat(fields.has('sources') ? [`'sources', ${citedSourcesJson('commitment', 'c.id', sourceFields)}`] : [])
-    .filter(Boolean)
-    .join(', ');
+  const pairs = citedFactJsonPairs('commitment', 'c.id', COMMITMENT_JSON, fields, sourceFields);
+  if (pairs === null) return null;
   return (membershipId, limit) =>
     `(SELECT coalesce(json_agg(json_build_object(${pairs}) ORDER BY c.made_on, c.title), '[]'::json)
         FROM (SELECT * FROM commitment c

@@ -1,4 +1,4 @@
-import { citedSourcesJson } from '../sources/cited-sources.subquery.js';
+import { citedFactJsonPairs } from '../sources/cited-sources.subquery.js';
 import { EVENT_PLACE, toEvent, type HistoryRow } from './membership.repository.js';
 import type { MembershipEvent } from './membership.model.js';
 
@@ -23,7 +23,6 @@ const EVENT_JSON: Readonly<Record<string, string>> = {
   correctionOf: `'correctionOfId', e.correction_of`,
   __typename: '',
 };
-const FIELD_ORDER = Object.keys(EVENT_JSON);
 
 /**
  * The SQL of one membership's history as a JSON array, oldest first, for the membership whose id is
@@ -36,14 +35,8 @@ export function pageHistoryJson(
   withRetracted: boolean,
   sourceFields: ReadonlySet<string>,
 ): ((membershipId: string) => string) | null {
-  if ([...fields].some((field) => !(field in EVENT_JSON) && field !== 'sources')) return null;
-  // One order of the fields, so each selection is one statement text (one prepared statement).
-  // The id only where a field reads it: asked for, or a retraction (which names its fact by id).
-  const pairs = FIELD_ORDER.filter((field) => fields.has(field) || (field === 'id' && fields.has('retraction')))
-    .map((field) => EVENT_JSON[field])
-    .concat(fields.has('sources') ? [`'sources', ${citedSourcesJson('membership_event', 'e.id', sourceFields)}`] : [])
-    .filter(Boolean)
-    .join(', ');
+  const pairs = citedFactJsonPairs('membership_event', 'e.id', EVENT_JSON, fields, sourceFields);
+  if (pairs === null) return null;
   const standing = withRetracted ? '' : ' AND e.retracted_at IS NULL';
   return (membershipId) =>
     `(SELECT coalesce(json_agg(json_build_object(${pairs}) ORDER BY e.effective_on, ${EVENT_PLACE}, e.sequence),

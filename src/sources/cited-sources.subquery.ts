@@ -31,3 +31,27 @@ export function citedSourcesJson(fact: CitedFact, factId: string, fields?: Reado
   return `coalesce((SELECT json_agg(json_build_object(${pairs}) ORDER BY citing.id)
        FROM citation citing JOIN source cited ON cited.id = citing.source_id WHERE citing.${fact}_id = ${factId}), '[]'::json)`;
 }
+
+/**
+ * The `json_build_object` arguments for the fields a query asks of a cited fact (a membership event,
+ * a commitment), so a page reads no column nobody asked for. `table` gives each field's arguments
+ * ('' for a field that reads nothing); they are taken in the table's order, so one selection is one
+ * statement text (one prepared statement). `sources` reads the fact's sources (their `sourceFields`);
+ * the fact's id is read only when asked or for a retraction, which names its fact by id. Null when a
+ * field is not in the table, so that its resolver answers it instead.
+ */
+export function citedFactJsonPairs(
+  fact: CitedFact,
+  factId: string,
+  table: Readonly<Record<string, string>>,
+  fields: ReadonlySet<string>,
+  sourceFields: ReadonlySet<string>,
+): string | null {
+  if ([...fields].some((field) => !(field in table) && field !== 'sources')) return null;
+  return Object.keys(table)
+    .filter((field) => fields.has(field) || (field === 'id' && fields.has('retraction')))
+    .map((field) => table[field])
+    .concat(fields.has('sources') ? [`'sources', ${citedSourcesJson(fact, factId, sourceFields)}`] : [])
+    .filter(Boolean)
+    .join(', ');
+}
