@@ -15,6 +15,7 @@ import { errorReportingPlugin, formatGraphqlError } from './common/graphql-error
 import { queryCostPlugin, queryLimitRules } from './common/query-limits.js';
 import { RequestLoaders } from './common/request-loaders.js';
 import { readEmbeddedFirst } from './memberships/membership-page-plan.js';
+import { readPlainFieldsDirectly } from './common/plain-field-reads.js';
 import { describeRootTypes } from './common/root-type-descriptions.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { HealthModule } from './health/health.module.js';
@@ -32,6 +33,9 @@ import { RosterDownloadsModule } from './roster-downloads/roster-downloads.modul
 import { RosterImportModule } from './roster-import/roster-import.module.js';
 import { SeedModule } from './seed/seed.module.js';
 import { WebModule } from './web/web.module.js';
+
+/** A field every schema has that is a plain `@Field` property: how Nest's property readers look. */
+const PLAIN_FIELD = { type: 'Membership', field: 'status' };
 
 function requestIdOf(req: RequestLike): string {
   const given = req.headers['x-request-id'];
@@ -80,7 +84,9 @@ export class AppModule {
     const options: ApolloDriverConfig = {
       path: '/graphql',
       autoSchemaFile: true,
-      transformSchema: (schema) => executor.useSchema(readEmbeddedFirst(describeRootTypes(schema))),
+      // Plain reads first: readEmbeddedFirst then wraps only the fields that still have a resolver.
+      transformSchema: (schema) =>
+        executor.useSchema(readEmbeddedFirst(readPlainFieldsDirectly(describeRootTypes(schema), PLAIN_FIELD))),
       sortSchema: true,
       buildSchemaOptions: { orphanedTypes: [Country, InternationalOrganization] },
       introspection: config.introspection,

@@ -1,3 +1,5 @@
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { isObjectType } from 'graphql';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 /**
@@ -48,4 +50,46 @@ it('answers an alias named like an object property as any other', async () => {
   const { data, errors } = await service.graphql(`{ a__proto__: coalition(slug: "${SLUG}") { constructor: name } }`);
   expect(errors).toBeUndefined();
   expect(data!.a__proto__.constructor).toEqual(expect.any(String));
+});
+
+it('reads plain fields as properties, and keeps every resolver that does more (src/common/plain-field-reads.ts)', async () => {
+  const { schema } = service.app.get(GraphQLSchemaHost);
+  const resolverOf = (type: string, field: string) => {
+    const found = schema.getType(type);
+    if (!isObjectType(found)) throw new Error(`${type} is not an object type`);
+    return found.getFields()[field]!.resolve;
+  };
+  // The nested page's leaves: no resolver call per field per object.
+  for (const [type, field] of [
+    ['Membership', 'status'],
+    ['Membership', 'statusSince'],
+    ['MembershipEvent', 'effectiveOn'],
+    ['Commitment', 'title'],
+    ['Country', 'code'],
+    ['InternationalOrganization', 'name'],
+  ]) {
+    expect({ type, field, resolve: resolverOf(type, field) }).toEqual({ type, field, resolve: undefined });
+  }
+  // Fields that read something else keep their resolvers.
+  for (const [type, field] of [
+    ['Membership', 'history'],
+    ['Membership', 'participant'],
+    ['Membership', 'commitments'],
+    ['MembershipEvent', 'sources'],
+    ['Coalition', 'memberships'],
+    ['Query', 'membership'],
+  ]) {
+    expect({ type, field, resolve: typeof resolverOf(type, field) }).toEqual({ type, field, resolve: 'function' });
+  }
+  // And the answers are the same: a membership's plain fields and its resolved ones, side by side.
+  const { data, errors } = await service.graphql(
+    `{ membership(coalition: "${SLUG}", participant: "US") { status statusSince participant { code name } history { status effectiveOn } } }`,
+  );
+  expect(errors).toBeUndefined();
+  expect(data!.membership).toEqual({
+    status: expect.stringMatching(/^[A-Z]+$/),
+    statusSince: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    participant: { code: 'US', name: expect.any(String) },
+    history: expect.arrayContaining([{ status: expect.any(String), effectiveOn: expect.any(String) }]),
+  });
 });
