@@ -11,6 +11,7 @@ import { AddRegistryChangePosition1764445000000 } from '../migrations/1764445000
 import { TrackDatasetRevisions1764450000000 } from '../migrations/1764450000000-track-dataset-revisions.js';
 import { AddSharedPersistedQueries1764470000000 } from '../migrations/1764470000000-add-shared-persisted-queries.js';
 import { BoundPersistedQueriesAndTrackLastUse1764480000000 } from '../migrations/1764480000000-bound-persisted-queries-and-track-last-use.js';
+import { IndexStandingFactsInReadingOrder1764490000000 } from '../migrations/1764490000000-index-standing-facts-in-reading-order.js';
 import { ApiKeyEntity } from './auth/api-key.entity.js';
 import { AuditEntryEntity } from './audit/audit-entry.entity.js';
 import { CoalitionEventEntity } from './coalitions/coalition-event.entity.js';
@@ -63,6 +64,7 @@ export const MIGRATIONS = [
   TrackDatasetRevisions1764450000000,
   AddSharedPersistedQueries1764470000000,
   BoundPersistedQueriesAndTrackLastUse1764480000000,
+  IndexStandingFactsInReadingOrder1764490000000,
 ];
 
 export const REGISTRY_SCHEMA: DatabaseSchema = { entities: ENTITIES, migrations: MIGRATIONS };
