@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { GraphQLResolveInfo } from 'graphql';
 import { InvalidInput } from '../common/domain-errors.js';
 import { INPUT_LIMITS } from '../common/input-rules.js';
+import { SelectionPlanCache } from '../common/selection-plan-cache.js';
 import { checkPageSize, decodeCursor, encodeCursor, toConnection, type Connection } from '../common/pagination.js';
 import type { RequestLoaders } from '../common/request-loaders.js';
 import type { ParticipantKind } from '../participants/participant-kind.js';
@@ -66,14 +67,17 @@ export class MembershipPagesService {
     this.embeddable.set(field.field, field);
   }
 
+  private readonly pagePlans = new SelectionPlanCache<PagePlan>();
+  private readonly lookupPlans = new SelectionPlanCache<PlannedEmbed[]>();
+
   /** What the page field being resolved asks: the columns its statement reads, the fields it answers. */
   plan(info: GraphQLResolveInfo): PagePlan {
-    return planPage(info, this.embeddable);
+    return this.pagePlans.planOf(info, () => planPage(info, this.embeddable));
   }
 
   /** What the `membership` lookup being resolved asks that its statement can read with it. */
   planLookup(info: GraphQLResolveInfo): PlannedEmbed[] {
-    return planLookup(info, this.embeddable);
+    return this.lookupPlans.planOf(info, () => planLookup(info, this.embeddable));
   }
 
   /**
