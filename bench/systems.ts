@@ -46,12 +46,13 @@ export function postgraphileNode(log: (message: string) => void): string {
 }
 
 /**
- * Node flags `npm start` gives the service (package.json), so the bench and the soak measure what
- * users run. A young generation of 64 MiB: a GraphQL page allocates thousands of short-lived objects
- * per request, and with the default (16 MiB) garbage collection took a fifth of the CPU under load;
- * with 64 MiB about a tenth, and the uncached nested page served ~20% more requests a second.
+ * Node flags `npm start` gives the service (scripts/start.mjs), so the bench and the soak measure what
+ * users run. A young generation of 32 MiB: with the default (16 MiB) garbage collection once took a
+ * fifth of the CPU under load. 64 MiB collected least often, but each young collection then paused
+ * everything in flight for about 11 ms on average, the p99 tail; 32 MiB pauses about 7 ms for some 3%
+ * of throughput (side by side, README "The uncached engine").
  */
-export const SERVICE_NODE_FLAGS = ['--max-semi-space-size=64'];
+export const SERVICE_NODE_FLAGS = ['--max-semi-space-size=32'];
 
 export function serverCommand(
   system: SystemName,

@@ -19,7 +19,7 @@ buildStep('web', { signal: stopWebBuild.signal, isBackground: true }).catch((err
 });
 
 // The young generation sized for a request-heavy service (see the README's benchmark notes).
-const service = spawn(process.execPath, ['--max-semi-space-size=64', 'dist/src/main.js'], { stdio: 'inherit' });
+const service = spawn(process.execPath, ['--max-semi-space-size=32', 'dist/src/main.js'], { stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => service.kill(signal));
 service.on('exit', (code, signal) => {
   stopWebBuild.abort();
