@@ -47,7 +47,7 @@ export async function createHttpServer(config: AppConfig, databaseUrl: string): 
     logger: new JsonNestLogger(logger),
   });
   // Hooks go on before initialisation, so they wrap every route, GraphQL's included.
-  installReadConsistency(adapter.getInstance());
+  installReadConsistency(adapter.getInstance(), { hasReplicas: config.replicas.urls.length > 0 });
   installRequestLogging(adapter.getInstance());
   closeConnectionsAfterAnswersWhileStopping(adapter.getInstance(), app.get(ShutdownState));
   app.get(MetricsService).installHttpHooks(adapter.getInstance());

@@ -268,6 +268,25 @@ describe('what readers see after a write', () => {
   });
 });
 
+describe('read-your-writes without replicas', () => {
+  it('answers a write with its commit position, and a read with none', async () => {
+    const ask = (query: string) =>
+      fetch(`${service.baseUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...bearer(keys.admin) },
+        body: JSON.stringify({ query }),
+      });
+    const written = await ask(
+      `mutation { recordInvitation(input: { coalition: "${SLUG}", participant: "BT", invitedOn: "2024-06-01" }) { version } }`,
+    );
+    expect(((await written.json()) as { errors?: unknown }).errors).toBeUndefined();
+    expect(written.headers.get('x-registry-position')).toMatch(/^[0-9A-F]+\/[0-9A-F]+$/);
+    const read = await ask(`{ membership(coalition: "${SLUG}", participant: "BT") { status } }`);
+    expect(((await read.json()) as { data: any }).data.membership.status).toBe('INVITED');
+    expect(read.headers.get('x-registry-position')).toBeNull();
+  });
+});
+
 describe('a committed write whose WAL position cannot be read afterwards', () => {
   it('is answered as written (no position header), not as a failure', async () => {
     const db = service.app.get(DataSource);
