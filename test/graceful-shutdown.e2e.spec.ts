@@ -124,22 +124,27 @@ it('answers every request in flight, pipelined or sent as SIGTERM lands, with 20
   const locked = await startLockedService({});
   const busy = await openConnections(locked.port, BUSY_CONNECTIONS);
   const idle = await openConnections(locked.port, IDLE_CONNECTIONS);
+  const idleUntilStopped = await openConnections(locked.port, IDLE_CONNECTIONS);
   const parked = parkPages(busy);
   // Every first page request has been read by the service and waits on the lock (the scrape counts itself).
   await waitUntil(async () => (await requestsInFlight(locked.service.baseUrl)) > BUSY_CONNECTIONS, 30_000);
   // Fresh answers on the idle connections, so no keep-alive timeout is near when they send again.
-  await Promise.all(idle.map((connection) => connection.postGraphql(CHEAP)));
+  await Promise.all([...idle, ...idleUntilStopped].map((connection) => connection.postGraphql(CHEAP)));
 
   const exited = locked.service.stop();
   // Written as the signal lands: the service may read them before or after it; either way they are answered.
   const sentWithTheSignal = idle.map((connection) => connection.postGraphql(CHEAP));
   await waitUntil(async () => locked.service.output().includes('No longer accepting connections'), 30_000);
   expect(await refusedOrAnswered(locked.port)).toBe('ECONNREFUSED');
+  // Written once the service is surely stopping, on connections it already has: still answered.
+  const sentWhileStopping = idleUntilStopped.map((connection) => connection.postGraphql(CHEAP));
   await locked.release();
 
   await expectAllAnswered(parked);
+  // Answered, whichever side of the signal the service read them on (one answered before it is kept alive).
+  for (const answer of await Promise.all(sentWithTheSignal)) expectCheapAnswer(answer);
   // An answer given while stopping tells its client the connection closes (unless one more is owed on it).
-  for (const answer of await Promise.all(sentWithTheSignal)) {
+  for (const answer of await Promise.all(sentWhileStopping)) {
     expectCheapAnswer(answer);
     expect(answer.headers.connection).toBe('close');
   }
