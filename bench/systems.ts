@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { SystemName } from './bench-options.js';
 import type { ServerCommand } from './server-process.js';
 
@@ -46,13 +46,14 @@ export function postgraphileNode(log: (message: string) => void): string {
 }
 
 /**
- * Node flags `npm start` gives the service (scripts/start.mjs), so the bench and the soak measure what
- * users run. A young generation of 32 MiB: with the default (16 MiB) garbage collection once took a
- * fifth of the CPU under load. 64 MiB collected least often, but each young collection then paused
- * everything in flight for about 11 ms on average, the p99 tail; 32 MiB pauses about 7 ms for some 3%
- * of throughput (side by side, README "The uncached engine").
+ * The Node flags `npm start` gives the service (scripts/service-node-flags.mjs, where they are
+ * explained), so the bench and the soak measure what users run.
  */
-export const SERVICE_NODE_FLAGS = ['--max-semi-space-size=32'];
+export const SERVICE_NODE_FLAGS: readonly string[] = (
+  (await import(pathToFileURL(path.join(projectRoot(), 'scripts', 'service-node-flags.mjs')).href)) as {
+    SERVICE_NODE_FLAGS: string[];
+  }
+).SERVICE_NODE_FLAGS;
 
 export function serverCommand(
   system: SystemName,

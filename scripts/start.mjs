@@ -4,6 +4,7 @@
 // which stops as it always does; its exit code is ours.
 import { spawn } from 'node:child_process';
 import { buildStep } from './build.mjs';
+import { SERVICE_NODE_FLAGS } from './service-node-flags.mjs';
 
 const log = (line) => process.stderr.write(`${line}\n`);
 
@@ -18,8 +19,7 @@ buildStep('web', { signal: stopWebBuild.signal, isBackground: true }).catch((err
   if (!stopWebBuild.signal.aborted) log(`The web pages could not be built (GraphQL is unaffected): ${error.message}`);
 });
 
-// The young generation sized for a request-heavy service (see the README's benchmark notes).
-const service = spawn(process.execPath, ['--max-semi-space-size=32', 'dist/src/main.js'], { stdio: 'inherit' });
+const service = spawn(process.execPath, [...SERVICE_NODE_FLAGS, 'dist/src/main.js'], { stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => service.kill(signal));
 service.on('exit', (code, signal) => {
   stopWebBuild.abort();

@@ -53,6 +53,8 @@ export class MembershipPagesService {
   private readonly embeddable = new Map<string, EmbeddableField>(
     [HISTORY_ON_PAGE, PARTICIPANT_ON_PAGE].map((field) => [field.field, field]),
   );
+  private readonly pagePlans = new SelectionPlanCache<PagePlan>();
+  private readonly lookupPlans = new SelectionPlanCache<PlannedEmbed[]>();
 
   constructor(
     private readonly pages: MembershipPagesRepository,
@@ -66,9 +68,6 @@ export class MembershipPagesService {
   embed(field: EmbeddableField): void {
     this.embeddable.set(field.field, field);
   }
-
-  private readonly pagePlans = new SelectionPlanCache<PagePlan>();
-  private readonly lookupPlans = new SelectionPlanCache<PlannedEmbed[]>();
 
   /** What the page field being resolved asks: the columns its statement reads, the fields it answers. */
   plan(info: GraphQLResolveInfo): PagePlan {
