@@ -5,7 +5,9 @@
 
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
+# patches/: fixes to dependencies that npm ci applies (patch-package, the postinstall script).
 COPY package.json package-lock.json ./
+COPY patches ./patches
 RUN npm ci --no-audit --no-fund
 COPY . .
 # The server (dist/src, dist/migrations), the dashboard and explorer (dist/web) and the persisted query manifest.
@@ -16,6 +18,7 @@ ENV NODE_ENV=production \
     PORT=3000
 WORKDIR /app
 COPY package.json package-lock.json ./
+COPY patches ./patches
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 RUN mkdir -p /app/.data && chown node:node /app/.data
