@@ -10,6 +10,7 @@ import { SeedModule } from '../src/seed/seed.module.js';
 import { SeedService } from '../src/seed/seed.service.js';
 import { generateDataset, isDatasetLoaded, type DatasetCounts } from './dataset-generator.js';
 import type { DatasetPlan } from './dataset-plan.js';
+import { projectRoot } from './systems.js';
 
 /**
  * The benchmark's PostgreSQL: BENCH_DATABASE_URL as given, or an embedded cluster of its own under
@@ -19,7 +20,9 @@ export async function openBenchDatabase(scale: number, log: (message: string) =>
   const given = process.env.BENCH_DATABASE_URL;
   if (given) return { url: given, stop: async () => {} };
   const server = await startEmbeddedPostgres({
-    dataDir: path.resolve('.data', 'bench'),
+    // The project's, wherever the caller runs from: a script started elsewhere once got an empty cluster
+    // of its own, seeded but without the dataset, and measured the wrong thing without a word.
+    dataDir: path.join(projectRoot(), '.data', 'bench'),
     isDataDirExplicit: false,
     log,
   });
