@@ -31,10 +31,18 @@ export function dataSourceOptions(
     poolSize: timeouts.poolSize,
     connectTimeoutMS: timeouts.connectTimeoutMs,
     extra: {
-      statement_timeout: timeouts.statementTimeoutMs,
-      query_timeout: timeouts.statementTimeoutMs + 1000,
+      ...statementTimeouts(timeouts.statementTimeoutMs),
       idleTimeoutMillis: 30_000,
       application_name: 'coalition-registry',
     },
   };
+}
+
+/**
+ * The two timeouts of every pool of ours (the primary's, each replica's): PostgreSQL cancels a statement
+ * past `statementTimeoutMs`; pg gives up on an answer a second later (a dead connection never answers).
+ * pg's read timeout is patched (patches/pg+*.patch): unpatched, it kept every answered query alive.
+ */
+export function statementTimeouts(statementTimeoutMs: number): { statement_timeout: number; query_timeout: number } {
+  return { statement_timeout: statementTimeoutMs, query_timeout: statementTimeoutMs + 1000 };
 }

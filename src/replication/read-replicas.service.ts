@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { statementTimeouts } from '../database/data-source.options.js';
 import {
   parseWalPosition,
   primaryPoolOf,
@@ -80,8 +81,7 @@ export class ReadReplicasService implements ReadRouter, OnModuleInit, OnApplicat
         max: database.poolSize,
         connectionTimeoutMillis: database.connectTimeoutMs,
         idleTimeoutMillis: 30_000,
-        statement_timeout: database.statementTimeoutMs,
-        query_timeout: database.statementTimeoutMs + 1000,
+        ...statementTimeouts(database.statementTimeoutMs),
         application_name: 'coalition-registry:replica-read',
       });
       // An idle connection lost with its server (a replica stopped) must not crash the process.
