@@ -172,8 +172,8 @@ it('reads only the columns a query selects, for the page, its participants, hist
     status participant { code } history { status sources { url } } commitments(first: 2) { title }
   } } } }`);
   expect(narrow.count).toBe(1);
-  // Each is named in the statement by the JSON key that carries it.
-  const keys = ["'invited_on'", "'officialName'", "'recordedAt'", "'lineOfEffort'", "'publisher'"];
+  // Each is named in the statement by the column it reads (rows are sent as tuples: no keys).
+  const keys = ['limited.invited_on', 'p.official_name', 'e.recorded_at', 'c.line_of_effort', 'cited.publisher'];
   for (const key of keys) expect(narrow.texts[0]).not.toContain(key);
   const wide = await statementsFor(`{ coalition(slug: "${SLUG}") { memberships(first: 5) { nodes {
     invitedOn participant { ... on Country { officialName } } history { recordedAt sources { publisher } }
@@ -183,7 +183,7 @@ it('reads only the columns a query selects, for the page, its participants, hist
   for (const key of keys) expect(wide.texts[0]).toContain(key);
   const lookup = await statementsFor(`{ membership(coalition: "${SLUG}", participant: "US") { history { status } } }`);
   expect(lookup.count).toBe(1);
-  expect(lookup.texts[0]).not.toContain("'recordedAt'");
+  expect(lookup.texts[0]).not.toContain('e.recorded_at');
   expect(lookup.texts[0]).not.toContain('citation');
 });
 

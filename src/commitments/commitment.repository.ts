@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { preparedRead } from '../database/prepared-read.js';
-import { citedFactJsonPairs, citedSourcesJson } from '../sources/cited-sources.subquery.js';
+import { jsonFields, JsonTuple, type JsonField } from '../database/json-tuple.js';
+import { citedFactJsonFields, citedSourcesJson } from '../sources/cited-sources.subquery.js';
 import type { Commitment } from './commitment.model.js';
 
 /** The commitment's columns, each named as its field (one row shape: `Commitment`). */
@@ -32,45 +33,60 @@ const COMMITMENTS_OF_MEMBERSHIPS_SQL = {
 };
 
 /**
- * What a page reads of each Commitment field it embeds, as `json_build_object` arguments named like
- * the field (or the columns the field's resolver reads). Only the fields the query selects: a page's
- * commitments carried every column, three quarters of them unasked (README, "The uncached engine").
+ * What a page reads of each Commitment field it embeds, as JSON fields named like the field (or the
+ * columns the field's resolver reads). Only the fields the query selects: a page's commitments
+ * carried every column, three quarters of them unasked (README, "The uncached engine").
  */
-const COMMITMENT_JSON: Readonly<Record<string, string>> = {
-  id: `'id', c.id`,
-  __typename: '',
-  title: `'title', c.title`,
-  description: `'description', c.description`,
-  lineOfEffort: `'lineOfEffort', c.line_of_effort`,
-  status: `'status', c.status`,
-  madeOn: `'madeOn', c.made_on`,
-  isAttested: `'isAttested', c.is_attested`,
-  note: `'note', c.note`,
-  version: `'version', c.version`,
-  retraction: `'retractedAt', c.retracted_at, 'retractedBy', c.retracted_by, 'retractionReason', c.retraction_reason`,
-  membership: `'membershipId', c.membership_id`,
+const COMMITMENT_JSON: Readonly<Record<string, JsonField[]>> = {
+  id: jsonFields({ id: 'c.id' }),
+  __typename: [],
+  title: jsonFields({ title: 'c.title' }),
+  description: jsonFields({ description: 'c.description' }),
+  lineOfEffort: jsonFields({ lineOfEffort: 'c.line_of_effort' }),
+  status: jsonFields({ status: 'c.status' }),
+  madeOn: jsonFields({ madeOn: 'c.made_on' }),
+  isAttested: jsonFields({ isAttested: 'c.is_attested' }),
+  note: jsonFields({ note: 'c.note' }),
+  version: jsonFields({ version: 'c.version' }),
+  retraction: jsonFields({
+    retractedAt: 'c.retracted_at',
+    retractedBy: 'c.retracted_by',
+    retractionReason: 'c.retraction_reason',
+  }),
+  membership: jsonFields({ membershipId: 'c.membership_id' }),
 };
+
+/** The SQL of a page's embedded commitments and how its JSON becomes the resolver's value. */
+export interface PageCommitments {
+  /** `limit` is the placeholder of the bound; $2 the asOf. */
+  sql(membershipId: string, limit: string): string;
+  fromJson(json: unknown): Commitment[];
+}
 
 /**
  * What a page of memberships embeds (see memberships/membership-page-plan.ts): the SQL of the
- * commitments of the membership whose id is the SQL `membershipId`, as a JSON array of `Commitment`s
- * carrying the `fields` asked (of their sources, the `sourceFields`), in the order and under
- * the rules of commitmentsOfMembershipsSql; `limit` is the placeholder of the bound, $2 the asOf. Null
- * when a field is not one this projection knows, so that the resolver answers it instead.
+ * commitments of the membership whose id is the SQL `membershipId`, as a JSON array of tuples
+ * (json-tuple.ts) of the `fields` asked (of their sources, the `sourceFields`), in the order and
+ * under the rules of commitmentsOfMembershipsSql. Null when a field is not one this projection
+ * knows, so that the resolver answers it instead.
  */
 export function commitmentsJson(
   fields: ReadonlySet<string>,
   sourceFields: ReadonlySet<string>,
-): ((membershipId: string, limit: string) => string) | null {
-  const pairs = citedFactJsonPairs('commitment', 'c.id', COMMITMENT_JSON, fields, sourceFields);
-  if (pairs === null) return null;
-  return (membershipId, limit) =>
-    `(SELECT coalesce(json_agg(json_build_object(${pairs}) ORDER BY c.made_on, c.title), '[]'::json)
-        FROM (SELECT * FROM commitment c
-               WHERE c.membership_id = ${membershipId} AND c.retracted_at IS NULL
-                 AND ($2::date IS NULL OR c.made_on <= $2::date)
-               ORDER BY c.made_on, c.title
-               LIMIT ${limit}::int) AS c)`;
+): PageCommitments | null {
+  const commitmentFields = citedFactJsonFields('commitment', 'c.id', COMMITMENT_JSON, fields, sourceFields);
+  if (commitmentFields === null) return null;
+  const commitment = new JsonTuple(commitmentFields);
+  return {
+    sql: (membershipId, limit) =>
+      `(SELECT coalesce(json_agg(${commitment.sql} ORDER BY c.made_on, c.title), '[]'::json)
+          FROM (SELECT * FROM commitment c
+                 WHERE c.membership_id = ${membershipId} AND c.retracted_at IS NULL
+                   AND ($2::date IS NULL OR c.made_on <= $2::date)
+                 ORDER BY c.made_on, c.title
+                 LIMIT ${limit}::int) AS c)`,
+    fromJson: (json) => commitment.readList(json) as unknown as Commitment[],
+  };
 }
 
 const BY_IDS_SQL = `SELECT ${COMMITMENT_COLUMNS} FROM commitment c WHERE c.id = ANY($1::uuid[])`;

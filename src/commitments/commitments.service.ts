@@ -24,9 +24,8 @@ export class CommitmentsService implements OnModuleInit {
         // An invalid bound is left to the resolver, which reports it.
         if (typeof first !== 'number' || !Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) return null;
         const json = commitmentsJson(subfields, namesUnder('sources'));
-        return json && ((membershipId, param) => json(membershipId, param(first)));
+        return json && { sql: (membershipId, param) => json.sql(membershipId, param(first)), fromJson: json.fromJson };
       },
-      fromJson: (json) => json as Commitment[],
     });
   }
 

@@ -21,14 +21,23 @@ export interface EmbeddableField {
   /** The Membership field it answers, e.g. `history`. */
   field: string;
   /**
-   * The SQL of the field's value as JSON, for the membership whose id is the SQL `membershipId`
-   * (`$2` is the page's asOf date, or null); `param` adds a parameter and returns its placeholder.
-   * null when the arguments are better left to the resolver (e.g. invalid: it reports the error).
-   * Absent for a field the page's own row answers (its participant).
+   * How a statement reads the field's value for the `selection` asked: null when the arguments are
+   * better left to the resolver (e.g. invalid: it reports the error). Absent for a field the page's
+   * own row answers (its participant).
    */
-  jsonSql?(selection: EmbeddedSelection): ((membershipId: string, param: (value: unknown) => string) => string) | null;
-  /** The resolver's value from that JSON (undefined without jsonSql) and what the page read with the membership. */
-  fromJson(json: unknown, read: PageRead): unknown;
+  jsonSql?(selection: EmbeddedSelection): EmbeddedJson | null;
+  /** The resolver's value of a field the page's own row answers, from what the page read with it. */
+  fromRead?(read: PageRead): unknown;
+}
+
+/** The SQL of an embedded field's value as JSON, and how that JSON becomes the resolver's value. */
+export interface EmbeddedJson {
+  /**
+   * For the membership whose id is the SQL `membershipId` (`$2` is the asOf date, or null); `param`
+   * adds a parameter and returns its placeholder.
+   */
+  sql(membershipId: string, param: (value: unknown) => string): string;
+  fromJson(json: unknown): unknown;
 }
 
 /** What a page's statement reads with each membership, besides the fields it embeds. */
@@ -49,7 +58,8 @@ export interface EmbeddedSelection {
 export interface PlannedEmbed {
   responseKey: string;
   /** Absent when the page's row answers the field. */
-  sql?: (membershipId: string, param: (value: unknown) => string) => string;
+  sql?: EmbeddedJson['sql'];
+  /** The resolver's value from the JSON `sql` read (undefined without it) and what the page read with the membership. */
   fromJson(json: unknown, read: PageRead): unknown;
 }
 
@@ -146,14 +156,15 @@ function planEmbeds(
     const offered = embeddable.get(field.name);
     if (!offered || field.args === null) continue;
     if (!offered.jsonSql) {
-      plans.push({ responseKey: field.responseKey, fromJson: offered.fromJson });
+      const fromRead = offered.fromRead;
+      if (fromRead) plans.push({ responseKey: field.responseKey, fromJson: (_json, read) => fromRead(read) });
       continue;
     }
     if (plans.filter((plan) => plan.sql).length === MAX_EMBEDDED_FIELDS) continue;
     const subfields = new Set(subfieldNames(info, membership, field.name, field.selectionSets));
     const namesUnder = (subfield: string) => new Set(namesTwoLevelsDown(info, membership, field, subfield));
-    const sql = offered.jsonSql({ args: field.args, subfields, namesUnder });
-    if (sql) plans.push({ responseKey: field.responseKey, sql, fromJson: offered.fromJson });
+    const json = offered.jsonSql({ args: field.args, subfields, namesUnder });
+    if (json) plans.push({ responseKey: field.responseKey, sql: json.sql, fromJson: json.fromJson });
   }
   return plans;
 }

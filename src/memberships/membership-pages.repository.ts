@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { JsonTuple, type JsonField } from '../database/json-tuple.js';
 import { preparedRead } from '../database/prepared-read.js';
 import type { ParticipantKind } from '../participants/participant-kind.js';
 import type { ParticipantEntity } from '../participants/participant.entity.js';
 import { catalogRegion } from '../participants/country-catalog.js';
-import { participantJsonSql } from '../participants/participant-projection.js';
+import { participantJson } from '../participants/participant-projection.js';
 import type { MembershipStatus } from './membership-status.js';
 import { membershipStateCte, STATE_COLUMNS, type MembershipRow } from './membership.repository.js';
 import { MembershipOrderField, OrderDirection } from './membership.model.js';
@@ -44,14 +45,15 @@ const COLUMNS_OF_FIELD: Readonly<Record<string, readonly string[]>> = {
 };
 const ALL_COLUMNS = STATE_COLUMNS.split(',').map((column) => column.trim().replace('state.', ''));
 
-/** The `json_build_object` arguments of a page row's membership columns, for the fields asked. */
-function rowJson(fields: ReadonlySet<string>): string {
+/** The JSON fields of a page row's membership columns, for the fields asked. */
+function membershipFields(fields: ReadonlySet<string>): JsonField[] {
   const isEveryFieldKnown = [...fields].every((field) => field in COLUMNS_OF_FIELD);
   const needed = new Set(['id', ...[...fields].flatMap((field) => COLUMNS_OF_FIELD[field] ?? [])]);
   // In the table's column order, so one selection is always one statement text.
-  return ALL_COLUMNS.filter((column) => !isEveryFieldKnown || needed.has(column))
-    .map((column) => `'${column}', limited.${column}`)
-    .join(', ');
+  return ALL_COLUMNS.filter((column) => !isEveryFieldKnown || needed.has(column)).map((column) => ({
+    key: column,
+    sql: `limited.${column}`,
+  }));
 }
 
 /**
@@ -125,9 +127,10 @@ export class MembershipPagesRepository {
       filters.push(known !== null ? `p.region = $${params.length}` : `lower(p.region) = lower($${params.length})`);
     }
     const isAsOf = query.asOf !== null;
+    const participant = columns.participantFields.size > 0 ? participantJson('p', columns.participantFields) : null;
     const from = `WITH ${membershipStateCte(isAsOf)}
       SELECT ${STATE_COLUMNS}, ${sortKey.expression}::text AS sort_key, ${sortKey.expression} AS sort_value,
-             ${columns.participantFields.size > 0 ? participantJsonSql('p', columns.participantFields) : 'NULL::json'} AS participant
+             ${participant?.sql ?? 'NULL::json'} AS participant
         FROM state JOIN participant p ON p.id = state.participant_id`;
     const where = (extra: string[]) => (extra.length ? `WHERE ${extra.join(' AND ')}` : '');
 
@@ -151,16 +154,19 @@ export class MembershipPagesRepository {
       params.push(value);
       return `$${params.length}`;
     };
-    const embedded = columns.embeds.map((sql, index) => `, 'e${index}', ${sql('limited.id', param)}`).join('');
-    // Each row's object is built field by field: the sort value and nothing else a page does not use.
+    // Each row is a tuple of what the page uses (json-tuple.ts): the sort value is not in it.
+    const row = new JsonTuple([
+      ...membershipFields(columns.membershipFields),
+      { key: 'sort_key', sql: 'limited.sort_key' },
+      { key: 'participant', sql: 'limited.participant', read: (value) => participant?.read(value) ?? null },
+      ...columns.embeds.map((sql, index) => ({ key: `e${index}`, sql: sql('limited.id', param) })),
+    ]);
     const sql = `SELECT ${total} AS total,
-      (SELECT coalesce(json_agg(json_build_object(${rowJson(columns.membershipFields)}, 'sort_key', limited.sort_key,
-                                                  'participant', limited.participant${embedded})
-                                ORDER BY limited.sort_value ${query.direction}, limited.id ${query.direction}),
+      (SELECT coalesce(json_agg(${row.sql} ORDER BY limited.sort_value ${query.direction}, limited.id ${query.direction}),
                        '[]'::json)
          FROM (${limited}) AS limited) AS rows`;
-    const [result] = await preparedRead<{ total: number; rows: PageRow[] }>(this.db, sql, params);
-    const rows = result?.rows ?? [];
+    const [result] = await preparedRead<{ total: number; rows: unknown }>(this.db, sql, params);
+    const rows = row.readList(result?.rows) as PageRow[];
     return { rows, total: result?.total ?? 0 };
   }
 }

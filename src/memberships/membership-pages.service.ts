@@ -9,7 +9,7 @@ import type { ParticipantKind } from '../participants/participant-kind.js';
 import { ParticipantsService } from '../participants/participants.service.js';
 import type { MembershipStatus } from './membership-status.js';
 import { MembershipPagesRepository } from './membership-pages.repository.js';
-import { eventFromPageJson, pageHistoryJson } from './history-projection.js';
+import { pageHistoryJson } from './history-projection.js';
 import { toMembership } from './membership.repository.js';
 import { MembershipOrderField, OrderDirection, type Membership, type MembershipOrder } from './membership.model.js';
 import {
@@ -39,13 +39,12 @@ const HISTORY_ON_PAGE: EmbeddableField = {
   field: 'history',
   jsonSql: ({ args, subfields, namesUnder }) =>
     pageHistoryJson(subfields, args.includeRetracted === true, namesUnder('sources')),
-  fromJson: (json) => (json as Array<Record<string, unknown>>).map(eventFromPageJson),
 };
 
 /** The page joins its participants anyway (to filter and sort): their views come with each row. */
 const PARTICIPANT_ON_PAGE: EmbeddableField = {
   field: 'participant',
-  fromJson: (_json, read) => read.participant,
+  fromRead: (read) => read.participant,
 };
 
 @Injectable()

@@ -1,3 +1,4 @@
+import { JsonTuple } from '../database/json-tuple.js';
 import type { ParticipantEntity } from './participant.entity.js';
 
 /** The participant columns a view needs, and the field each becomes. */
@@ -48,15 +49,17 @@ export const needsWholeParticipant = (fields: ReadonlySet<string>): boolean =>
 /**
  * What the participants feature offers other features' queries on purpose: a query that joins
  * `participant` anyway (a page of memberships filters and sorts by it) reads the participant under
- * `alias` as this JSON object, the entity's fields as its keys, only those the GraphQL `fields` need
- * (all of them when one is unknown); a whole one can prime the participant loader
- * (`ParticipantsService.fromPage`) so that it costs no statement of its own.
+ * `alias` with this tuple (json-tuple.ts), read back into an object with the entity's fields as its
+ * keys, only those the GraphQL `fields` need (all of them when one is unknown); a whole one can prime
+ * the participant loader (`ParticipantsService.fromPage`) so that it costs no statement of its own.
  */
-export function participantJsonSql(alias: string, fields: ReadonlySet<string>): string {
+export function participantJson(alias: string, fields: ReadonlySet<string>): JsonTuple {
   const isWhole = needsWholeParticipant(fields);
   const needed = new Set<string>(['kind', ...[...fields].flatMap((field) => ENTITY_FIELDS_OF[field] ?? [])]);
-  const pairs = PARTICIPANT_FIELDS.filter(([, field]) => isWhole || needed.has(field)).map(
-    ([column, field]) => `'${field}', ${alias}.${column}`,
+  return new JsonTuple(
+    PARTICIPANT_FIELDS.filter(([, field]) => isWhole || needed.has(field)).map(([column, field]) => ({
+      key: field,
+      sql: `${alias}.${column}`,
+    })),
   );
-  return `json_build_object(${pairs.join(', ')})`;
 }

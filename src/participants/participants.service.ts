@@ -75,7 +75,7 @@ export class ParticipantsService {
 
   /** Hands the request's loader participants a query has already read (a page joins them anyway). */
   /**
-   * The views of participants another feature's query read with `participantJsonSql(alias, fields)`,
+   * The views of participants another feature's query read with `participantJson(alias, fields)`,
    * by the key it gives each. Whole ones prime the request's loader; one read for a few fields
    * must not, or a later read of the same participant in the request would miss the others.
    */

@@ -1,57 +1,64 @@
+import { jsonFields, jsonObjectSql, JsonTuple, type JsonField } from '../database/json-tuple.js';
 import type { CitedFact } from './citation.entity.js';
 
-/** Each Source field as `json_build_object` arguments; every field of Source is a column. */
-const SOURCE_JSON: Readonly<Record<string, string>> = {
-  id: `'id', cited.id`,
-  url: `'url', cited.url`,
-  title: `'title', cited.title`,
-  publisher: `'publisher', cited.publisher`,
-  publishedOn: `'publishedOn', cited.published_on`,
-  publishedOnPrecision: `'publishedOnPrecision', cited.published_on_precision`,
-  note: `'note', cited.note`,
-  archivedUrl: `'archivedUrl', cited.archived_url`,
-  version: `'version', cited.version`,
-  __typename: '',
+/** Each Source field as the JSON fields it reads; every field of Source is a column. */
+const SOURCE_JSON: Readonly<Record<string, JsonField[]>> = {
+  id: jsonFields({ id: 'cited.id' }),
+  url: jsonFields({ url: 'cited.url' }),
+  title: jsonFields({ title: 'cited.title' }),
+  publisher: jsonFields({ publisher: 'cited.publisher' }),
+  publishedOn: jsonFields({ publishedOn: 'cited.published_on' }),
+  publishedOnPrecision: jsonFields({ publishedOnPrecision: 'cited.published_on_precision' }),
+  note: jsonFields({ note: 'cited.note' }),
+  archivedUrl: jsonFields({ archivedUrl: 'cited.archived_url' }),
+  version: jsonFields({ version: 'cited.version' }),
+  __typename: [],
 };
 const SOURCE_FIELDS = Object.keys(SOURCE_JSON);
 
+/** The JSON fields of a Source for the GraphQL `fields` asked (every field when absent or one is not a column). */
+function sourceFields(fields?: ReadonlySet<string>): JsonField[] {
+  const isWhole = !fields || [...fields].some((field) => !(field in SOURCE_JSON));
+  return SOURCE_FIELDS.filter((field) => isWhole || field === 'id' || fields.has(field)).flatMap(
+    (field) => SOURCE_JSON[field]!,
+  );
+}
+
+/** The JSON array (oldest citation first) of `element`, one per source of the fact whose id is `factId`. */
+const citedList = (fact: CitedFact, factId: string, element: string) =>
+  `coalesce((SELECT json_agg(${element} ORDER BY citing.id)
+       FROM citation citing JOIN source cited ON cited.id = citing.source_id WHERE citing.${fact}_id = ${factId}), '[]'::json)`;
+
 /**
  * What the sources feature offers other features' queries on purpose: the sources of one fact as a
- * JSON array (oldest citation first), to embed in the query that loads the facts themselves, so a page
- * of events or commitments needs no second statement for its sources. `factId` is the SQL expression
- * of the fact's id; each element has the `fields` of `Source` asked (every field when absent, or when
- * one is not a column), always with its id.
+ * JSON array of objects (oldest citation first), to embed in the query that loads the facts
+ * themselves, so a page of events or commitments needs no second statement for its sources. `factId`
+ * is the SQL expression of the fact's id; each element has every field of `Source`.
  */
-export function citedSourcesJson(fact: CitedFact, factId: string, fields?: ReadonlySet<string>): string {
-  const isWhole = !fields || [...fields].some((field) => !(field in SOURCE_JSON));
-  const pairs = SOURCE_FIELDS.filter((field) => isWhole || field === 'id' || fields.has(field))
-    .map((field) => SOURCE_JSON[field])
-    .filter(Boolean)
-    .join(', ');
-  return `coalesce((SELECT json_agg(json_build_object(${pairs}) ORDER BY citing.id)
-       FROM citation citing JOIN source cited ON cited.id = citing.source_id WHERE citing.${fact}_id = ${factId}), '[]'::json)`;
+export function citedSourcesJson(fact: CitedFact, factId: string): string {
+  return citedList(fact, factId, jsonObjectSql(sourceFields()));
 }
 
 /**
- * The `json_build_object` arguments for the fields a query asks of a cited fact (a membership event,
- * a commitment), so a page reads no column nobody asked for. `table` gives each field's arguments
- * ('' for a field that reads nothing); they are taken in the table's order, so one selection is one
- * statement text (one prepared statement). `sources` reads the fact's sources (their `sourceFields`);
- * the fact's id is read only when asked or for a retraction, which names its fact by id. Null when a
- * field is not in the table, so that its resolver answers it instead.
+ * The JSON fields for the fields a query asks of a cited fact (a membership event, a commitment),
+ * so a page reads no column nobody asked for. `table` gives each field's JSON fields (none for a
+ * field that reads nothing); they are taken in the table's order, so one selection is one statement
+ * text (one prepared statement). `sources` reads the fact's sources (their `sourceFields`, as tuples
+ * read back into objects); the fact's id is read only when asked or for a retraction, which names
+ * its fact by id. Null when a field is not in the table, so that its resolver answers it instead.
  */
-export function citedFactJsonPairs(
+export function citedFactJsonFields(
   fact: CitedFact,
   factId: string,
-  table: Readonly<Record<string, string>>,
+  table: Readonly<Record<string, JsonField[]>>,
   fields: ReadonlySet<string>,
-  sourceFields: ReadonlySet<string>,
-): string | null {
+  sourceFieldsAsked: ReadonlySet<string>,
+): JsonField[] | null {
   if ([...fields].some((field) => !(field in table) && field !== 'sources')) return null;
-  return Object.keys(table)
+  const own = Object.keys(table)
     .filter((field) => fields.has(field) || (field === 'id' && fields.has('retraction')))
-    .map((field) => table[field])
-    .concat(fields.has('sources') ? [`'sources', ${citedSourcesJson(fact, factId, sourceFields)}`] : [])
-    .filter(Boolean)
-    .join(', ');
+    .flatMap((field) => table[field]!);
+  if (!fields.has('sources')) return own;
+  const source = new JsonTuple(sourceFields(sourceFieldsAsked));
+  return [...own, { key: 'sources', sql: citedList(fact, factId, source.sql), read: (list) => source.readList(list) }];
 }
