@@ -2,7 +2,7 @@ import os from 'node:os';
 import pg from 'pg';
 import { askOf, checkAnswers, prepareRequests, type AnswerMismatch } from './answer-check.js';
 import type { BenchOptions, SystemName } from './bench-options.js';
-import { cpuPerRequest, cpuSnapshot } from './cpu-usage.js';
+import { cpuPerRequest, cpuSnapshot, type CpuSnapshot } from './cpu-usage.js';
 import { readDatasetFacts } from './dataset-facts.js';
 import { runLoad } from './load-run.js';
 import { OPERATIONS } from './operations/index.js';
@@ -47,7 +47,7 @@ async function drained(server: ServerProcess, ask: Ask, request: PreparedRequest
   }
 }
 
-/** One timed run: warm-up, drain, the measured run with its CPU and memory, drain again. */
+/** One timed run: warm-up and the measured run on the same connections, its CPU and memory, then a drain. */
 async function measure(
   server: ServerProcess,
   ask: Ask,
@@ -57,13 +57,11 @@ async function measure(
   monitor: pg.ClientBase,
 ): Promise<Omit<RunMeasurement, 'system' | 'operation' | 'connections'>> {
   const loadAverage = os.loadavg()[0]!;
-  if (options.warmup > 0) {
-    await runLoad(server.port, requests, connections, options.warmup);
-    await drained(server, ask, requests[0]!);
-  }
-  const before = await cpuSnapshot(server.pid, monitor);
-  const result = await runLoad(server.port, requests, connections, options.duration);
-  const cpu = cpuPerRequest(before, await cpuSnapshot(server.pid, monitor), result.requests);
+  const measured: { from?: CpuSnapshot } = {};
+  const result = await runLoad(server.port, requests, connections, options.duration, options.warmup, async () => {
+    measured.from = await cpuSnapshot(server.pid, monitor);
+  });
+  const cpu = cpuPerRequest(measured.from!, await cpuSnapshot(server.pid, monitor), result.requests);
   // Requests autocannon gave up on at the end may still be in the server: let it finish them.
   await drained(server, ask, requests[0]!);
   const death = server.death();
