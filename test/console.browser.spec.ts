@@ -263,6 +263,11 @@ describeInBrowser('the admin console at /admin in Chromium', () => {
     await audit.getByLabel('Operation').fill('recordInvitation');
     await audit.getByLabel('Actor (key name)').fill('console-admin');
     await audit.getByRole('button', { name: 'Filter' }).click();
+    // The unfiltered table's caption says "page 1" too: wait for the filtered rows themselves.
+    await page.waitForFunction(`(() => {
+      const cells = [...document.querySelectorAll('section.audit-log tbody tr td:nth-child(3)')];
+      return cells.length > 0 && cells.every((cell) => cell.textContent.trim() === 'recordInvitation');
+    })()`);
     await audit.locator('caption', { hasText: 'page 1' }).waitFor();
     const operations = await audit.locator('tbody tr td:nth-child(3)').allInnerTexts();
     expect(operations.length).toBeGreaterThanOrEqual(1);
