@@ -24,7 +24,7 @@ export interface BenchOptions {
   /** Seconds per measured run. */
   duration: number;
   /**
-   * Seconds of unmeasured load before each run. Three, not one: after one second every system was
+   * Seconds of unmeasured load before each run, on the run's own connections (load-run.ts). Three, not one: after one second every system was
    * still tiering up its code for a question it had not seen, and that transient (requests of 300 to
    * 470 ms) made the p99 of each question's first run, ours and PostGraphile's alike (README, "The
    * uncached engine", third round). The bench measures the steady state.

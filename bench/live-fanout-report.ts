@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { Receipt } from './live-subscribers.js';
+import { percentile } from './percentile.js';
 
 /** One measured write: the id of the commitment it made, when it was sent and when it was acknowledged. */
 export interface TimedWrite {
@@ -25,12 +26,6 @@ export interface FanoutReport {
   expected: number;
   delivered: number;
   lines: string[];
-}
-
-/** The value below which `share` (0..1) of `sorted`'s values fall (nearest rank). */
-export function percentile(sorted: number[], share: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(share * sorted.length) - 1))]!;
 }
 
 function spread(label: string, values: number[]): string {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { preparedRead } from '../database/prepared-read.js';
-import { jsonFields, JsonTuple, type JsonField } from '../database/json-tuple.js';
+import { JsonTuple, type JsonTable } from '../database/json-tuple.js';
 import { citedFactJsonFields, citedSourcesJson } from '../sources/cited-sources.subquery.js';
 import type { Commitment } from './commitment.model.js';
 
@@ -37,23 +37,23 @@ const COMMITMENTS_OF_MEMBERSHIPS_SQL = {
  * columns the field's resolver reads). Only the fields the query selects: a page's commitments
  * carried every column, three quarters of them unasked (README, "The uncached engine").
  */
-const COMMITMENT_JSON: Readonly<Record<string, JsonField[]>> = {
-  id: jsonFields({ id: 'c.id' }),
-  __typename: [],
-  title: jsonFields({ title: 'c.title' }),
-  description: jsonFields({ description: 'c.description' }),
-  lineOfEffort: jsonFields({ lineOfEffort: 'c.line_of_effort' }),
-  status: jsonFields({ status: 'c.status' }),
-  madeOn: jsonFields({ madeOn: 'c.made_on' }),
-  isAttested: jsonFields({ isAttested: 'c.is_attested' }),
-  note: jsonFields({ note: 'c.note' }),
-  version: jsonFields({ version: 'c.version' }),
-  retraction: jsonFields({
+const COMMITMENT_JSON: JsonTable = {
+  id: { id: 'c.id' },
+  __typename: {},
+  title: { title: 'c.title' },
+  description: { description: 'c.description' },
+  lineOfEffort: { lineOfEffort: 'c.line_of_effort' },
+  status: { status: 'c.status' },
+  madeOn: { madeOn: 'c.made_on' },
+  isAttested: { isAttested: 'c.is_attested' },
+  note: { note: 'c.note' },
+  version: { version: 'c.version' },
+  retraction: {
     retractedAt: 'c.retracted_at',
     retractedBy: 'c.retracted_by',
     retractionReason: 'c.retraction_reason',
-  }),
-  membership: jsonFields({ membershipId: 'c.membership_id' }),
+  },
+  membership: { membershipId: 'c.membership_id' },
 };
 
 /** The SQL of a page's embedded commitments and how its JSON becomes the resolver's value. */

@@ -54,3 +54,9 @@ export function jsonObjectSql(fields: readonly JsonField[]): string {
 export function jsonFields(sqlByKey: Readonly<Record<string, string>>): JsonField[] {
   return Object.entries(sqlByKey).map(([key, sql]) => ({ key, sql }));
 }
+
+/**
+ * A projection's table: per GraphQL field, the JSON values reading it takes (key -> SQL, in order;
+ * none for a field that reads nothing, e.g. `__typename`). `jsonFields` turns an entry into fields.
+ */
+export type JsonTable = Readonly<Record<string, Readonly<Record<string, string>>>>;

@@ -1,4 +1,4 @@
-import { jsonFields, JsonTuple, type JsonField } from '../database/json-tuple.js';
+import { JsonTuple, type JsonTable } from '../database/json-tuple.js';
 import { citedFactJsonFields } from '../sources/cited-sources.subquery.js';
 import { EVENT_PLACE, toEvent, type HistoryRow } from './membership.repository.js';
 import type { MembershipEvent } from './membership.model.js';
@@ -9,24 +9,24 @@ import type { MembershipEvent } from './membership.model.js';
  * selects: the nested page's history JSON shrank from about 450 to 70 bytes an event once it stopped
  * carrying twelve columns nobody asked for (README, "The uncached engine").
  */
-const EVENT_JSON: Readonly<Record<string, JsonField[]>> = {
-  id: jsonFields({ id: 'e.id' }),
-  status: jsonFields({ status: 'e.status' }),
-  effectiveOn: jsonFields({ effectiveOn: 'e.effective_on' }),
-  effectiveOnPrecision: jsonFields({ effectiveOnPrecision: 'e.effective_on_precision' }),
-  isAttested: jsonFields({ isAttested: 'e.is_attested' }),
-  recordedAt: jsonFields({ recordedAt: 'e.recorded_at' }),
-  recordedBy: jsonFields({ recordedBy: 'e.recorded_by' }),
-  note: jsonFields({ note: 'e.note' }),
+const EVENT_JSON: JsonTable = {
+  id: { id: 'e.id' },
+  status: { status: 'e.status' },
+  effectiveOn: { effectiveOn: 'e.effective_on' },
+  effectiveOnPrecision: { effectiveOnPrecision: 'e.effective_on_precision' },
+  isAttested: { isAttested: 'e.is_attested' },
+  recordedAt: { recordedAt: 'e.recorded_at' },
+  recordedBy: { recordedBy: 'e.recorded_by' },
+  note: { note: 'e.note' },
   // toEvent builds the retraction from these four, and turns recordedAt into a Date as it does so.
-  retraction: jsonFields({
+  retraction: {
     recordedAt: 'e.recorded_at',
     retractedAt: 'e.retracted_at',
     retractedBy: 'e.retracted_by',
     retractionReason: 'e.retraction_reason',
-  }),
-  correctionOf: jsonFields({ correctionOfId: 'e.correction_of' }),
-  __typename: [],
+  },
+  correctionOf: { correctionOfId: 'e.correction_of' },
+  __typename: {},
 };
 
 /** The SQL of a page's embedded history and how its JSON becomes the resolver's value. */

@@ -1,26 +1,26 @@
-import { jsonFields, jsonObjectSql, JsonTuple, type JsonField } from '../database/json-tuple.js';
+import { jsonFields, jsonObjectSql, JsonTuple, type JsonField, type JsonTable } from '../database/json-tuple.js';
 import type { CitedFact } from './citation.entity.js';
 
 /** Each Source field as the JSON fields it reads; every field of Source is a column. */
-const SOURCE_JSON: Readonly<Record<string, JsonField[]>> = {
-  id: jsonFields({ id: 'cited.id' }),
-  url: jsonFields({ url: 'cited.url' }),
-  title: jsonFields({ title: 'cited.title' }),
-  publisher: jsonFields({ publisher: 'cited.publisher' }),
-  publishedOn: jsonFields({ publishedOn: 'cited.published_on' }),
-  publishedOnPrecision: jsonFields({ publishedOnPrecision: 'cited.published_on_precision' }),
-  note: jsonFields({ note: 'cited.note' }),
-  archivedUrl: jsonFields({ archivedUrl: 'cited.archived_url' }),
-  version: jsonFields({ version: 'cited.version' }),
-  __typename: [],
+const SOURCE_JSON: JsonTable = {
+  id: { id: 'cited.id' },
+  url: { url: 'cited.url' },
+  title: { title: 'cited.title' },
+  publisher: { publisher: 'cited.publisher' },
+  publishedOn: { publishedOn: 'cited.published_on' },
+  publishedOnPrecision: { publishedOnPrecision: 'cited.published_on_precision' },
+  note: { note: 'cited.note' },
+  archivedUrl: { archivedUrl: 'cited.archived_url' },
+  version: { version: 'cited.version' },
+  __typename: {},
 };
 const SOURCE_FIELDS = Object.keys(SOURCE_JSON);
 
 /** The JSON fields of a Source for the GraphQL `fields` asked (every field when absent or one is not a column). */
 function sourceFields(fields?: ReadonlySet<string>): JsonField[] {
   const isWhole = !fields || [...fields].some((field) => !(field in SOURCE_JSON));
-  return SOURCE_FIELDS.filter((field) => isWhole || field === 'id' || fields.has(field)).flatMap(
-    (field) => SOURCE_JSON[field]!,
+  return SOURCE_FIELDS.filter((field) => isWhole || field === 'id' || fields.has(field)).flatMap((field) =>
+    jsonFields(SOURCE_JSON[field]!),
   );
 }
 
@@ -50,14 +50,14 @@ export function citedSourcesJson(fact: CitedFact, factId: string): string {
 export function citedFactJsonFields(
   fact: CitedFact,
   factId: string,
-  table: Readonly<Record<string, JsonField[]>>,
+  table: JsonTable,
   fields: ReadonlySet<string>,
   sourceFieldsAsked: ReadonlySet<string>,
 ): JsonField[] | null {
   if ([...fields].some((field) => !(field in table) && field !== 'sources')) return null;
   const own = Object.keys(table)
     .filter((field) => fields.has(field) || (field === 'id' && fields.has('retraction')))
-    .flatMap((field) => table[field]!);
+    .flatMap((field) => jsonFields(table[field]!));
   if (!fields.has('sources')) return own;
   const source = new JsonTuple(sourceFields(sourceFieldsAsked));
   return [...own, { key: 'sources', sql: citedList(fact, factId, source.sql), read: (list) => source.readList(list) }];
